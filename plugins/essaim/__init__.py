@@ -1,0 +1,1 @@
+"""Essaim: a MkDocs plugin that turns fiches of local solidarity initiatives into a site."""

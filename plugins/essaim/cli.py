@@ -1,0 +1,165 @@
+"""``essaim``: the command line over the same domain layer as the plugin."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from .domain.corpus import Settings, load_corpus
+from .domain.problems import Level, Problem
+from .domain.territory import TerritoryReference
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.run(args))
+    except (OSError, ValueError) as error:
+        print(f"essaim: {error}", file=sys.stderr)
+        return 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="essaim", description="Outils d'Essaim.")
+    commands = parser.add_subparsers(required=True, metavar="COMMANDE")
+
+    check = commands.add_parser(
+        "check",
+        help="vérifier les fiches et le vocabulaire",
+        description="Vérifie chaque fiche et le vocabulaire ; un problème "
+        "par ligne, « chemin: champ: message ».",
+    )
+    check.add_argument(
+        "docs_dir",
+        nargs="?",
+        default="docs",
+        type=Path,
+        metavar="DOCS_DIR",
+        help="dossier des pages (par défaut : docs)",
+    )
+    check.add_argument(
+        "--format",
+        choices=("text", "github"),
+        default="text",
+        help="« github » : annotations GitHub Actions sur la ligne du champ",
+    )
+    check.add_argument(
+        "--strict",
+        action="store_true",
+        help="échouer aussi sur les avertissements (champs inconnus...)",
+    )
+    _add_settings(check)
+    check.set_defaults(run=_check)
+
+    importing = commands.add_parser("import", help="importer des fiches d'une autre base")
+    sources = importing.add_subparsers(required=True, metavar="SOURCE")
+    federation = sources.add_parser(
+        "centres-sociaux",
+        help="export de la base des actions des centres sociaux",
+        description="Convertit un export de la base des actions de la fédération en fiches. "
+        "Une fiche existante n'est jamais remplacée, sauf avec --overwrite.",
+    )
+    federation.add_argument("export", type=Path, metavar="FICHIER")
+    federation.add_argument(
+        "docs_dir",
+        nargs="?",
+        default="docs",
+        type=Path,
+        metavar="DOCS_DIR",
+        help="dossier des pages (par défaut : docs)",
+    )
+    federation.add_argument(
+        "--overwrite", action="store_true", help="remplacer les fiches qui existent déjà"
+    )
+    _add_settings(federation)
+    federation.set_defaults(run=_import_centres_sociaux)
+    return parser
+
+
+def _add_settings(parser: argparse.ArgumentParser) -> None:
+    defaults = Settings()
+    parser.add_argument(
+        "--fiches-dir",
+        default=defaults.fiches_dir,
+        help=f"dossier des fiches dans DOCS_DIR (par défaut : {defaults.fiches_dir})",
+    )
+    parser.add_argument(
+        "--vocabulary",
+        default=defaults.vocabulary,
+        help=f"fichier du vocabulaire dans DOCS_DIR (par défaut : {defaults.vocabulary})",
+    )
+
+
+def _check(args: argparse.Namespace) -> int:
+    docs_dir: Path = args.docs_dir
+    if not docs_dir.is_dir():
+        raise ValueError(f"{docs_dir}: dossier introuvable")
+    settings = Settings(args.fiches_dir, args.vocabulary)
+    pages = sorted(
+        p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.md") if p.is_file()
+    )
+    corpus = load_corpus(docs_dir, pages, settings, docs_dir.as_posix(), TerritoryReference.load())
+    problems = sorted(corpus.problems)
+    for problem in problems:
+        print(_github(problem) if args.format == "github" else _text(problem))
+    errors = sum(problem.level is Level.ERROR for problem in problems)
+    warnings = len(problems) - errors
+    print(
+        f"{len(corpus.fiches)} fiches vérifiées : {errors} erreur(s), {warnings} avertissement(s)",
+        file=sys.stderr,
+    )
+    return 1 if errors or (args.strict and warnings) else 0
+
+
+def _text(problem: Problem) -> str:
+    prefix = "" if problem.level is Level.ERROR else "avertissement : "
+    where = f"{problem.path}: {problem.field}" if problem.field else problem.path
+    return f"{where}: {prefix}{problem.message}"
+
+
+def _github(problem: Problem) -> str:
+    """A workflow command: GitHub shows it on the pull request, at the field's line."""
+    properties = f"file={_escape(problem.path, True)}"
+    if problem.line:
+        properties += f",line={problem.line}"
+    properties += f",title={_escape('essaim check', True)}"
+    message = f"{problem.field}: {problem.message}" if problem.field else problem.message
+    return f"::{problem.level.value} {properties}::{_escape(message)}"
+
+
+def _escape(text: str, is_property: bool = False) -> str:
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    if is_property:
+        text = text.replace(":", "%3A").replace(",", "%2C")
+    return text
+
+
+def _import_centres_sociaux(args: argparse.Namespace) -> int:
+    from .importers.centres_sociaux import import_export, prepare_docs_dir
+
+    docs_dir: Path = args.docs_dir
+    vocabulary = prepare_docs_dir(docs_dir, args.vocabulary)
+    report = import_export(
+        args.export,
+        docs_dir / args.fiches_dir,
+        vocabulary,
+        TerritoryReference.load(),
+        overwrite=args.overwrite,
+    )
+    for note in report.notes:
+        print(note)
+    for path in report.skipped:
+        print(f"{path}: existe déjà, non remplacée (--overwrite pour la remplacer)")
+    print(
+        f"{len(report.written)} fiche(s) écrite(s) dans {docs_dir / args.fiches_dir}, "
+        f"{len(report.skipped)} existante(s) laissée(s) telles quelles",
+        file=sys.stderr,
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

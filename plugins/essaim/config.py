@@ -1,0 +1,21 @@
+"""The plugin's options, as written under ``plugins: - essaim:`` in mkdocs.yml."""
+
+from __future__ import annotations
+
+from mkdocs.config import config_options as opt
+from mkdocs.config.base import Config
+
+
+class EssaimConfig(Config):
+    enabled = opt.Type(bool, default=True)
+    """Turn the plugin off (for a quick preview of the editors' pages only)."""
+
+    fiches_dir = opt.Type(str, default="fiches")
+    """Folder of the fiches, relative to ``docs_dir``. Every page in it is a fiche; its
+    ``index.md`` is the listing of all fiches."""
+
+    vocabulary = opt.Type(str, default="vocabulaire.yml")
+    """The vocabulary file (themes, publics, partners), relative to ``docs_dir``."""
+
+    assets_dir = opt.Type(str, default="assets/essaim")
+    """Where the plugin's stylesheet and script are written in the built site."""

@@ -1,0 +1,53 @@
+"""The fiche body: its summary, in plain text, for listings, cards and tables."""
+
+from __future__ import annotations
+
+import html
+import re
+
+from .text import fold
+
+SUMMARY_LIMIT = 320
+_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_TAG = re.compile(r"<[^>]*>")
+_MARKUP = re.compile(r"(\*\*|__|\*|`|~~)")
+_ATTRIBUTES = re.compile(r"\{[:#.][^}]*\}")
+
+
+def summary_of(body: str) -> str:
+    """The first paragraph of ``## Résumé``, or of the body, as plain text."""
+    lines = body.split("\n")
+    start = next((i + 1 for i, line in enumerate(lines) if _is_summary_heading(line)), 0)
+    paragraph: list[str] = []
+    for line in lines[start:]:
+        stripped = line.strip()
+        if _HEADING.match(stripped):
+            if paragraph or start:
+                break
+            continue
+        if not stripped:
+            if paragraph:
+                break
+            continue
+        paragraph.append(stripped.lstrip("->*+ ").strip())
+    return shorten(plain_text(" ".join(paragraph)))
+
+
+def _is_summary_heading(line: str) -> bool:
+    match = _HEADING.match(line.strip())
+    return bool(match and len(match.group(1)) == 2 and fold(match.group(2)) == "resume")
+
+
+def plain_text(markdown: str) -> str:
+    text = _LINK.sub(r"\1", markdown)
+    text = _ATTRIBUTES.sub("", _TAG.sub("", text))
+    text = _MARKUP.sub("", text)
+    return " ".join(html.unescape(text).split())
+
+
+def shorten(text: str, limit: int = SUMMARY_LIMIT) -> str:
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0].rstrip(" ,;:.")
+    return cut + "…"

@@ -1,0 +1,137 @@
+"""The fiche: one local solidarity initiative, as the contract describes it."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from .territory import Departement, Region
+from .text import fold
+from .vocabulary import Term
+
+STATUSES = ("En cours", "Terminée", "En projet")
+DIMENSIONS = ("Citoyenneté", "Services", "Accompagnement de projets", "Autre")
+SCALES = (
+    "Une commune",
+    "Plusieurs communes",
+    "Un quartier",
+    "Plusieurs quartiers",
+    "Regroupement de communes",
+    "Département",
+    "Région",
+    "Autre",
+)
+
+
+@dataclass(frozen=True)
+class PartialDate:
+    """A year, a month or a day, as the editor wrote it (``2021``, ``2022-04``, ``2014-05-30``)."""
+
+    iso: str
+
+    @property
+    def year(self) -> int:
+        return int(self.iso[:4])
+
+    def __str__(self) -> str:
+        parts = self.iso.split("-")
+        if len(parts) == 1:
+            return self.iso
+        if len(parts) == 2:
+            return f"{parts[1]}/{parts[0]}"
+        return f"{parts[2]}/{parts[1]}/{parts[0]}"
+
+
+@dataclass(frozen=True)
+class Territoire:
+    departements: tuple[Departement, ...]
+    communes: tuple[str, ...] = ()
+    echelle: str | None = None
+
+    @property
+    def departement(self) -> Departement:
+        return self.departements[0]
+
+    @property
+    def regions(self) -> tuple[Region, ...]:
+        return tuple(dict.fromkeys(d.region for d in self.departements))
+
+
+@dataclass(frozen=True)
+class Moyens:
+    """People involved in the action."""
+
+    salaries: int | None = None
+    benevoles: int | None = None
+    volontaires: int | None = None
+    administrateurs: int | None = None
+
+    def items(self) -> list[tuple[str, int]]:
+        """(label, count) pairs in French, singular or plural as the count needs."""
+        labels = (
+            ("salarié·e", "salarié·es", self.salaries),
+            ("bénévole", "bénévoles", self.benevoles),
+            ("volontaire", "volontaires", self.volontaires),
+            ("administrateur·rice", "administrateur·rices", self.administrateurs),
+        )
+        return [
+            (one if count <= 1 else many, count) for one, many, count in labels if count is not None
+        ]
+
+
+@dataclass(frozen=True)
+class Chiffre:
+    """A key figure: a value and what it counts."""
+
+    valeur: str
+    libelle: str
+
+
+@dataclass(frozen=True)
+class Contact:
+    nom: str | None = None
+    email: str | None = None
+    telephone: str | None = None
+    site: str | None = None
+
+
+@dataclass(frozen=True)
+class Fiche:
+    """A parsed fiche. Invalid optional fields are left empty; the problems say why."""
+
+    slug: str
+    src_uri: str
+    path: str
+    title: str
+    structure: str | None
+    structure_slug: str | None
+    territoire: Territoire | None
+    statut: str | None
+    themes: tuple[Term, ...] = ()
+    publics: tuple[Term, ...] = ()
+    partenaires: tuple[Term, ...] = ()
+    statut_raison: str | None = None
+    dimension: str | None = None
+    initiative: tuple[str, ...] = ()
+    initiative_precision: str | None = None
+    debut: PartialDate | None = None
+    fin: PartialDate | None = None
+    budget: int | float | str | None = None
+    moyens: Moyens | None = None
+    chiffres: tuple[Chiffre, ...] = ()
+    contact: Contact | None = None
+    sources: tuple[str, ...] = ()
+    summary: str = ""
+    extra: Mapping[str, object] = field(default_factory=dict)
+
+    @property
+    def departements(self) -> tuple[Departement, ...]:
+        return self.territoire.departements if self.territoire else ()
+
+    @property
+    def regions(self) -> tuple[Region, ...]:
+        return self.territoire.regions if self.territoire else ()
+
+    @property
+    def sort_key(self) -> tuple[str, str]:
+        return (fold(self.title), self.slug)

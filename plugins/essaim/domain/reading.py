@@ -1,0 +1,190 @@
+"""Reading one fiche's front matter: the state of a reading, and the grouped fields.
+
+Each reader takes what it can and reports the rest; none raises.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TypeVar
+
+from . import fields
+from .fiche import SCALES, Chiffre, Contact, Moyens
+from .fiche import Territoire as Territory
+from .problems import ContractError, Level, Problem
+from .territory import Departement, TerritoryReference
+from .text import closest, french_list, quote
+
+T = TypeVar("T")
+NO_TEXTS: tuple[str, ...] = ()
+NO_FIELDS: dict[str, object] = {}
+_TERRITORY_FIELDS = ("communes", "departement", "region", "echelle")
+_MOYENS_FIELDS = ("salaries", "benevoles", "volontaires", "administrateurs")
+_CONTACT_FIELDS = ("nom", "email", "telephone", "site")
+
+
+@dataclass
+class Reading:
+    """The state of reading one fiche: its data, where each field is, what went wrong."""
+
+    path: str
+    data: dict[str, object]
+    lines: dict[str, int]
+    problems: list[Problem]
+
+    def report(self, error: ContractError, level: Level = Level.ERROR) -> None:
+        line = (
+            error.line or self.lines.get(error.field) or self.lines.get(error.field.split("[")[0])
+        )
+        self.problems.append(Problem(self.path, error.field, error.message, level, line))
+
+    def take(self, convert: Callable[[object, str], T], name: str, default: T) -> T:
+        try:
+            return convert(self._get(name), name)
+        except ContractError as error:
+            self.report(error)
+            return default
+
+    def _get(self, dotted: str) -> object:
+        value: object = self.data
+        for part in dotted.split("."):
+            value = value.get(part) if isinstance(value, dict) else None
+        return value
+
+    def unknown(self, found: dict[str, object], known: tuple[str, ...], prefix: str = "") -> None:
+        for key in sorted(set(found) - set(known)):
+            hint = closest(key, known, 1)
+            message = "champ inconnu, ignoré" + (
+                f" (vouliez-vous dire {quote(hint[0])} ?)" if hint else ""
+            )
+            self.report(ContractError(prefix + key, message), Level.WARNING)
+
+
+def read_territory(
+    reading: Reading, territories: TerritoryReference, check: bool
+) -> Territory | None:
+    raw: dict[str, object] | None = reading.take(fields.mapping, "territoire", None)
+    if raw is None:
+        return None
+    if not raw:
+        if check:
+            reading.report(
+                ContractError(
+                    "territoire",
+                    "champ obligatoire absent : au moins « territoire: » puis « departement: »",
+                )
+            )
+        return None
+    reading.unknown(raw, _TERRITORY_FIELDS, "territoire.")
+    codes = reading.take(fields.text_list, "territoire.departement", NO_TEXTS)
+    if not codes and raw.get("departement") is None:
+        reading.report(
+            ContractError(
+                "territoire.departement",
+                'champ obligatoire absent (code INSEE comme "48" ou nom comme « Lozère »)',
+            )
+        )
+    departements: list[Departement] = []
+    for code in codes:
+        departement = territories.departement(code)
+        if departement is None:
+            near = territories.closest_departements(code)
+            hint = ", ".join(f"{quote(d.name)}, code {d.code}" for d in near)
+            reading.report(
+                ContractError(
+                    "territoire.departement",
+                    f"{quote(code)} n'est pas "
+                    f"un département connu" + (f" (le plus proche : {hint})" if hint else ""),
+                )
+            )
+        elif departement not in departements:
+            departements.append(departement)
+    _check_region(reading, territories, departements)
+    if not departements:
+        return None
+    return Territory(
+        tuple(departements),
+        reading.take(fields.text_list, "territoire.communes", NO_TEXTS),
+        reading.take(lambda v, n: fields.choice(v, n, SCALES), "territoire.echelle", None),
+    )
+
+
+def _check_region(
+    reading: Reading, territories: TerritoryReference, departements: list[Departement]
+) -> None:
+    written = reading.take(fields.text, "territoire.region", None)
+    if written is None or not departements:
+        return
+    region = territories.region(written)
+    expected = {d.region for d in departements}
+    if region is None:
+        near = [r.name for r in territories.closest_regions(written)]
+        reading.report(
+            ContractError(
+                "territoire.region",
+                f"{quote(written)} n'est pas une "
+                f"région connue" + (f" (la plus proche : {french_list(near)})" if near else ""),
+            )
+        )
+    elif region not in expected:
+        first = departements[0]
+        reading.report(
+            ContractError(
+                "territoire.region",
+                f"{quote(written)} ne correspond pas"
+                f" au département : {first.name} ({first.code}) est en "
+                f"{first.region.name} (champ facultatif, déduit du département)",
+            )
+        )
+
+
+def read_moyens(reading: Reading) -> Moyens | None:
+    raw = reading.take(fields.mapping, "moyens", NO_FIELDS)
+    if not raw:
+        return None
+    reading.unknown(raw, _MOYENS_FIELDS, "moyens.")
+    counts = {name: reading.take(fields.count, f"moyens.{name}", None) for name in _MOYENS_FIELDS}
+    return Moyens(**counts) if any(v is not None for v in counts.values()) else None
+
+
+def read_chiffres(reading: Reading) -> tuple[Chiffre, ...]:
+    raw = reading.data.get("chiffres")
+    if raw is None:
+        return ()
+    if not isinstance(raw, list):
+        reading.report(
+            ContractError(
+                "chiffres",
+                "une liste de « {valeur: 200, libelle: ...} » "
+                f"est attendue, trouvé {fields.found(raw)}",
+            )
+        )
+        return ()
+    chiffres = []
+    for position, item in enumerate(raw):
+        name = f"chiffres[{position}]"
+        try:
+            entry = fields.mapping(item, name)
+            value = fields.text(entry.get("valeur"), f"{name}.valeur")
+            label = fields.text(entry.get("libelle"), f"{name}.libelle")
+            if value is None or label is None:
+                raise ContractError(name, "« valeur » et « libelle » sont tous deux attendus")
+            chiffres.append(Chiffre(value, label))
+        except ContractError as error:
+            reading.report(error)
+    return tuple(chiffres)
+
+
+def read_contact(reading: Reading) -> Contact | None:
+    raw = reading.take(fields.mapping, "contact", NO_FIELDS)
+    if not raw:
+        return None
+    reading.unknown(raw, _CONTACT_FIELDS, "contact.")
+    contact = Contact(
+        nom=reading.take(fields.text, "contact.nom", None),
+        email=reading.take(fields.email, "contact.email", None),
+        telephone=reading.take(fields.text, "contact.telephone", None),
+        site=reading.take(fields.web_address, "contact.site", None),
+    )
+    return contact if any(vars(contact).values()) else None

@@ -1,0 +1,168 @@
+"""From a page's text to a :class:`Fiche` and the problems found on the way.
+
+A fiche is never dropped: a wrong optional field is left empty, a missing title falls
+back to the file name, and each problem names the file and the field.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from . import fields
+from .body import summary_of
+from .fiche import DIMENSIONS, STATUSES, Fiche, PartialDate
+from .frontmatter import Source, parse_yaml
+from .problems import ContractError, Problem
+from .reading import (
+    NO_TEXTS,
+    Reading,
+    read_chiffres,
+    read_contact,
+    read_moyens,
+    read_territory,
+)
+from .territory import TerritoryReference
+from .text import slugify
+from .vocabulary import Term, Vocabulary
+
+FICHE_FIELDS = (
+    "title",
+    "structure",
+    "territoire",
+    "statut",
+    "statut_raison",
+    "dimension",
+    "themes",
+    "publics",
+    "initiative",
+    "initiative_precision",
+    "partenaires",
+    "debut",
+    "fin",
+    "budget",
+    "moyens",
+    "chiffres",
+    "contact",
+    "sources",
+)
+# Page metadata that MkDocs, Material or mkdocs-macros read: known, not fiche fields.
+PAGE_FIELDS = (
+    "type",
+    "template",
+    "hide",
+    "description",
+    "icon",
+    "status",
+    "subtitle",
+    "tags",
+    "search",
+    "render_macros",
+    "comments",
+    "authors",
+    "date",
+    "social",
+    "ignore_macros",
+)
+
+
+class FicheReader:
+    """Reads fiches against one vocabulary and the territory reference."""
+
+    def __init__(self, vocabulary: Vocabulary, territories: TerritoryReference) -> None:
+        self.vocabulary = vocabulary
+        self.territories = territories
+
+    def read(self, src_uri: str, path: str, text: str) -> tuple[Fiche, list[Problem]]:
+        slug = src_uri.rsplit("/", 1)[-1].removesuffix(".md")
+        reading = Reading(path, {}, {}, [])
+        body = text
+        try:
+            source = Source.split(text)
+            body = source.body
+            if source.yaml_text is None:
+                raise ContractError(
+                    "",
+                    "pas d'en-tête YAML : la fiche doit commencer par « --- »,"
+                    " ses champs, puis « --- »",
+                    1,
+                )
+            front = parse_yaml(source.yaml_text, source.yaml_first_line)
+            reading.data, reading.lines = front.data, front.lines
+        except ContractError as error:
+            reading.report(error)
+        fiche = self._build(slug, src_uri, reading, body)
+        return fiche, reading.problems
+
+    def _build(self, slug: str, src_uri: str, reading: Reading, body: str) -> Fiche:
+        data = reading.data
+        # After a YAML error every field looks absent: say it once, not once per field.
+        has_front_matter = not reading.problems
+        reading.unknown(data, FICHE_FIELDS + PAGE_FIELDS)
+        title = self._required(reading, "title", has_front_matter, fields.text)
+        structure = self._required(reading, "structure", has_front_matter, fields.text)
+        debut = reading.take(fields.partial_date, "debut", None)
+        fin = reading.take(fields.partial_date, "fin", None)
+        if debut and fin and fin < debut[: len(fin)]:
+            reading.report(ContractError("fin", f"la fin ({fin}) précède le début ({debut})"))
+        return Fiche(
+            slug=slug,
+            src_uri=src_uri,
+            path=reading.path,
+            title=title or slug,
+            structure=structure,
+            structure_slug=slugify(structure) or None if structure else None,
+            territoire=read_territory(reading, self.territories, has_front_matter),
+            statut=self._required(
+                reading, "statut", has_front_matter, lambda v, n: fields.choice(v, n, STATUSES)
+            ),
+            themes=self._terms(reading, "themes", required=has_front_matter),
+            publics=self._terms(reading, "publics"),
+            partenaires=self._terms(reading, "partenaires"),
+            statut_raison=reading.take(fields.text, "statut_raison", None),
+            dimension=reading.take(lambda v, n: fields.choice(v, n, DIMENSIONS), "dimension", None),
+            initiative=reading.take(fields.text_list, "initiative", NO_TEXTS),
+            initiative_precision=reading.take(fields.text, "initiative_precision", None),
+            debut=PartialDate(debut) if debut else None,
+            fin=PartialDate(fin) if fin else None,
+            budget=reading.take(fields.amount, "budget", None),
+            moyens=read_moyens(reading),
+            chiffres=read_chiffres(reading),
+            contact=read_contact(reading),
+            sources=reading.take(fields.text_list, "sources", NO_TEXTS),
+            summary=summary_of(body),
+            extra={key: value for key, value in data.items() if key not in FICHE_FIELDS},
+        )
+
+    def _required(
+        self,
+        reading: Reading,
+        name: str,
+        check: bool,
+        convert: Callable[[object, str], str | None],
+    ) -> str | None:
+        value = reading.take(convert, name, None)
+        if value is None and check and reading.data.get(name) is None:
+            reading.report(ContractError(name, "champ obligatoire absent"))
+        return value
+
+    def _terms(self, reading: Reading, kind: str, required: bool = False) -> tuple[Term, ...]:
+        values = reading.take(fields.text_list, kind, NO_TEXTS)
+        if not values and required and reading.data.get(kind) is None:
+            reading.report(
+                ContractError(
+                    kind, "champ obligatoire absent : au moins un thème de vocabulaire.yml"
+                )
+            )
+        terms = self.vocabulary.of(kind)
+        matched: dict[str, Term] = {}
+        for position, value in enumerate(values):
+            term = terms.match(value)
+            if term is None and self.vocabulary.available:
+                reading.report(
+                    ContractError(
+                        f"{kind}[{position}]", terms.unknown_message(value), reading.lines.get(kind)
+                    )
+                )
+            elif term is not None:
+                matched.setdefault(term.slug, term)
+        return tuple(matched.values())

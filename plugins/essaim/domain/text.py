@@ -1,0 +1,54 @@
+"""Text helpers shared by the domain layer: folding for matching, slugs, closest matches."""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from collections.abc import Iterable
+
+# Letters that NFKD does not decompose into a base letter plus accents.
+_LIGATURES = str.maketrans({"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE", "ß": "ss", "ø": "o"})
+_NON_ALNUM = re.compile(r"[^0-9a-z]+")
+
+
+def strip_accents(text: str) -> str:
+    """Remove diacritics, whatever the normal form of the input (NFC or NFD)."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_LIGATURES))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def fold(text: str) -> str:
+    """The matching key of a label: no accents, no case, punctuation collapsed to spaces.
+
+    « Viellissement », « VIELLISSEMENT » and « viellissement » fold alike; so do
+    « Côtes-d'Armor » and « cotes d armor ».
+    """
+    return _NON_ALNUM.sub(" ", strip_accents(text).casefold()).strip()
+
+
+def slugify(text: str) -> str:
+    """Lower-case ASCII with hyphens: « Mixité sociale » → ``mixite-sociale``."""
+    return fold(text).replace(" ", "-")
+
+
+def closest(value: str, candidates: Iterable[str], limit: int = 3) -> list[str]:
+    """The candidates nearest to ``value``, compared on their folded forms."""
+    by_key: dict[str, str] = {}
+    for candidate in candidates:
+        by_key.setdefault(fold(candidate), candidate)
+    keys = difflib.get_close_matches(fold(value), list(by_key), n=limit, cutoff=0.5)
+    return [by_key[key] for key in keys]
+
+
+def quote(value: object) -> str:
+    """French quotation marks around a value shown in a message."""
+    return f"« {value} »"
+
+
+def french_list(items: Iterable[str]) -> str:
+    """« a », « b » ou « c »."""
+    quoted = [quote(item) for item in items]
+    if len(quoted) <= 1:
+        return "".join(quoted)
+    return ", ".join(quoted[:-1]) + " ou " + quoted[-1]

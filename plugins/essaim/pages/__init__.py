@@ -1,0 +1,26 @@
+"""Page builders: each takes the index and a renderer and returns generated pages.
+
+No mkdocs object crosses this boundary: a page is a ``src_uri`` and its Markdown.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import yaml
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    src_uri: str
+    title: str
+    body: str
+    hide: tuple[str, ...] = ()
+
+    @property
+    def markdown(self) -> str:
+        meta: dict[str, object] = {"title": self.title}
+        if self.hide:
+            meta["hide"] = list(self.hide)
+        front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000)
+        return f"---\n{front}---\n\n{self.body}\n"

@@ -1,0 +1,97 @@
+"""The MkDocs plugin: thin hooks over the domain layer and the page builders."""
+
+from __future__ import annotations
+
+import os
+from importlib import resources
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from .config import EssaimConfig
+from .domain.corpus import FicheCache, Settings, load_corpus
+from .domain.index import Index
+from .domain.territory import TerritoryReference
+from .pages.render import Renderer
+from .pages.site import FicheFragments, derived_pages, fiche_fragments
+
+log = get_plugin_logger("essaim")
+PACKAGE = resources.files("essaim")
+ASSETS = ("essaim.css", "essaim.js")
+
+
+class EssaimPlugin(BasePlugin[EssaimConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.cache = FicheCache()
+        self.index: Index | None = None
+        self.fragments: dict[str, FicheFragments] = {}
+        self.appended: dict[str, str] = {}
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        if not self.config.enabled:
+            return config
+        # Appended last: a template of the same name in custom_dir (overrides/) wins.
+        config.theme.dirs.append(str(PACKAGE / "templates"))
+        config.extra_css.append(f"{self.config.assets_dir}/essaim.css")
+        config.extra_javascript.append(f"{self.config.assets_dir}/essaim.js")
+        return config
+
+    # Early, so that other plugins (search, macros) see the generated pages.
+    @event_priority(50)
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
+        if not self.config.enabled:
+            return files
+        settings = Settings(self.config.fiches_dir, self.config.vocabulary)
+        sources = [f.src_uri for f in files.documentation_pages() if f.abs_src_path]
+        corpus = load_corpus(
+            Path(config.docs_dir),
+            sources,
+            settings,
+            _display_root(config),
+            TerritoryReference.load(),
+            self.cache,
+        )
+        for problem in sorted(corpus.problems):
+            log.warning(str(problem))
+        self.index = Index(corpus.fiches, corpus.vocabulary)
+        render = Renderer(config.theme.get_env(), config.use_directory_urls)
+        self.fragments = fiche_fragments(self.index, render)
+        self.appended = {}
+        for page in derived_pages(self.index, render, self.config.fiches_dir):
+            if files.get_file_from_path(page.src_uri) is not None:
+                # The editor wrote this page: keep their text, add the generated part below.
+                self.appended[page.src_uri] = page.body
+            else:
+                files.append(File.generated(config, page.src_uri, content=page.markdown))
+        for name in ASSETS:
+            files.append(
+                File.generated(
+                    config,
+                    f"{self.config.assets_dir}/{name}",
+                    abs_src_path=str(PACKAGE / "assets" / "essaim" / name),
+                )
+            )
+        return files
+
+    def on_page_markdown(
+        self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        uri = page.file.src_uri
+        if uri in self.fragments:
+            fragments = self.fragments[uri]
+            return f"{fragments.facts}\n\n{markdown}\n\n{fragments.related}\n"
+        if uri in self.appended:
+            return f"{markdown}\n\n{self.appended[uri]}\n"
+        return markdown
+
+
+def _display_root(config: MkDocsConfig) -> str:
+    """The docs folder as the editor sees it from the project: ``docs``."""
+    base = os.path.dirname(config.config_file_path or "") or os.getcwd()
+    relative = os.path.relpath(config.docs_dir, base)
+    return config.docs_dir if relative.startswith("..") else relative.replace(os.sep, "/")

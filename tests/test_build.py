@@ -1,0 +1,158 @@
+"""Real builds of small sites: derived pages, cross-links, and one test per error kind."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from .conftest import Builder, fiche
+
+
+def test_fiche_gets_facts_box_and_derived_pages_link_back(build_site: Builder) -> None:
+    site = build_site(
+        {
+            "fiches/cafe.md": fiche("Café des parents", themes="Alimentation, Viellissement"),
+            "fiches/sous/jardin.md": fiche("Jardin partagé", themes="alimentation"),
+        }
+    )
+    assert not site.aborted, site.warnings
+    page = site.page("fiches/cafe")
+    assert "essaim-facts" in page
+    assert 'href="../../themes/vieillissement/"' in page  # alias resolved to its label's page
+    assert 'href="../../structures/centre-social-du-lac/"' in page
+    assert 'href="../../territoires/occitanie/lozere/"' in page
+    assert "Jardin partagé" in page  # fiches proches
+    theme = site.page("themes/alimentation")
+    assert 'href="../../fiches/cafe/"' in theme and 'href="../../fiches/sous/jardin/"' in theme
+    assert "Se nourrir mieux, ensemble." in theme
+    assert 'href="../../fiches/cafe/"' in site.page("structures/centre-social-du-lac")
+    assert 'href="../../../fiches/sous/jardin/"' in site.page("territoires/occitanie/lozere")
+    assert 'href="lozere/"' in site.page("territoires/occitanie")
+    listing = site.page("fiches")
+    assert 'data-theme="alimentation vieillissement"' in listing
+    assert site.exists("publics/familles") and site.exists("partenaires/caf")
+
+
+def test_values_keep_what_the_editor_wrote(build_site: Builder) -> None:
+    site = build_site(
+        {
+            "fiches/ain.md": """\
+        ---
+        title: NO
+        structure: Foyer rural
+        territoire: {departement: 01}
+        statut: Terminée
+        themes: Solidarité
+        budget: 72373
+        ---
+        Texte.
+        """
+        }
+    )
+    assert not site.aborted, site.warnings
+    page = site.page("fiches/ain")
+    assert "Ain (01)" in page and "72\u202f373\u00a0€" in page
+    assert site.exists("territoires/auvergne-rhone-alpes/ain")
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "words"),
+    [
+        (fiche(departement="Lozere-Nord"), "territoire.departement", ["Lozère", "48"]),
+        (fiche(themes="Alimentaton"), "themes[0]", ["Alimentation"]),
+        (fiche().replace("statut: En cours", "statut: Fini"), "statut", ["En cours"]),
+        (fiche().replace("statut: En cours\n", ""), "statut", ["obligatoire"]),
+        (fiche().replace("title: Une fiche\n", ""), "title", ["obligatoire"]),
+        (fiche().replace("themes: [Alimentation]", "themes: {a: 1}"), "themes", ["liste"]),
+        (
+            fiche().replace("statut: En cours", "statut: En cours\ndebut: 2021-02-30"),
+            "debut",
+            ["existe"],
+        ),
+        (
+            fiche().replace("statut: En cours", "statut: En cours\nmoyens: {benevoles: beaucoup}"),
+            "moyens.benevoles",
+            ["entier"],
+        ),
+        (
+            fiche().replace(
+                "statut: En cours", "statut: En cours\ncontact: {site: 'javascript:x'}"
+            ),
+            "contact.site",
+            ["http"],
+        ),
+        ("---\ntitle: [oups\n---\nTexte\n", "", ["YAML"]),
+        ("---\ntitle: Sans fin\n", "", ["fermé"]),
+        ("Pas d'en-tête\n", "", ["en-tête"]),
+    ],
+)
+def test_each_broken_fiche_fails_strict_and_warns_in_plain_build(
+    build_site: Builder, text: str, field: str, words: list[str]
+) -> None:
+    files = {"fiches/casse.md": text, "fiches/saine.md": fiche("Fiche saine")}
+    strict = build_site(files)
+    assert strict.aborted
+    messages = [m for m in strict.warnings if m.startswith("docs/fiches/casse.md")]
+    assert len(messages) == 1, strict.warnings
+    prefix = f"docs/fiches/casse.md: {field}: " if field else "docs/fiches/casse.md: "
+    assert messages[0].startswith(prefix)
+    assert all(word in messages[0] for word in words), messages[0]
+    plain = build_site(files, strict=False)
+    assert not plain.aborted
+    assert plain.exists("fiches/saine") and plain.exists("fiches/casse")
+    assert "Fiche saine" in plain.page("themes/alimentation")
+    assert "casse" in plain.page("fiches")  # the broken fiche is still listed
+
+
+def test_unknown_field_warns_by_name(build_site: Builder) -> None:
+    text = fiche().replace("statut: En cours", "statut: En cours\npartenaire: [CAF]")
+    site = build_site({"fiches/typo.md": text})
+    assert site.aborted
+    assert any(
+        re.match(r"docs/fiches/typo\.md: partenaire: champ inconnu.*« partenaires »", m)
+        for m in site.warnings
+    ), site.warnings
+    assert not build_site({"fiches/typo.md": text}, strict=False).aborted
+
+
+def test_duplicate_slugs_in_two_folders_are_an_error(build_site: Builder) -> None:
+    site = build_site({"fiches/a/cafe.md": fiche("Un"), "fiches/b/cafe.md": fiche("Deux")})
+    assert site.aborted
+    assert any("docs/fiches/b/cafe.md" in m and "docs/fiches/a/cafe.md" in m for m in site.warnings)
+
+
+def test_page_with_type_fiche_outside_the_folder_is_a_fiche(build_site: Builder) -> None:
+    text = fiche("Ailleurs").replace("---\ntitle", "---\ntype: fiche\ntitle", 1)
+    site = build_site({"autres/ailleurs.md": text})
+    assert not site.aborted, site.warnings
+    assert 'href="../autres/ailleurs/"' in site.page("fiches")
+
+
+def test_missing_vocabulary_is_reported(build_site: Builder) -> None:
+    site = build_site({"fiches/a.md": fiche()}, vocabulary=None)
+    assert site.aborted
+    assert any(
+        m.startswith("docs/vocabulaire.yml: fichier du vocabulaire introuvable")
+        for m in site.warnings
+    )
+
+
+def test_overrides_replace_a_fragment(build_site: Builder) -> None:
+    files = {"fiches/a.md": fiche("Une"), "fiches/b.md": fiche("Deux")}
+    assert "Fiches proches" in build_site(files).page("fiches/a")
+    site = build_site(files, overrides={"essaim/fiche-related.html": "<p>Fragment remplacé</p>"})
+    page = site.page("fiches/a")
+    assert "Fragment remplacé" in page and "Fiches proches" not in page
+
+
+def test_editor_page_at_a_generated_address_keeps_its_text(build_site: Builder) -> None:
+    site = build_site(
+        {
+            "fiches/a.md": fiche("Une action"),
+            "themes/index.md": "# Nos thèmes\n\nTexte d'introduction.\n",
+        }
+    )
+    assert not site.aborted, site.warnings
+    page = site.page("themes")
+    assert "Texte d'introduction." in page and "Alimentation" in page
