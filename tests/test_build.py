@@ -156,3 +156,32 @@ def test_editor_page_at_a_generated_address_keeps_its_text(build_site: Builder) 
     assert not site.aborted, site.warnings
     page = site.page("themes")
     assert "Texte d'introduction." in page and "Alimentation" in page
+
+
+@pytest.mark.parametrize(
+    ("raw", "words"),
+    [
+        (fiche("Café latin").encode("latin-1"), ["UTF-8"]),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), ["binaire"]),
+    ],
+)
+def test_unreadable_bytes_are_reported_not_a_traceback(
+    build_site: Builder, raw: bytes, words: list[str]
+) -> None:
+    files: dict[str, str | bytes] = {"fiches/octets.md": raw, "fiches/saine.md": fiche("Saine")}
+    strict = build_site(files)
+    assert strict.aborted
+    assert any(
+        m.startswith("docs/fiches/octets.md: ") and all(w in m for w in words)
+        for m in strict.warnings
+    ), strict.warnings
+    plain = build_site(files, strict=False)
+    assert not plain.aborted
+    assert plain.exists("fiches/octets") and plain.exists("fiches/saine")
+
+
+def test_bom_crlf_and_decomposed_accents_are_read(build_site: Builder) -> None:
+    text = fiche("Fiche Windows", departement="Loze\u0300re").replace("\n", "\r\n")
+    site = build_site({"fiches/windows.md": "\ufeff".encode() + text.encode()})
+    assert not site.aborted, site.warnings
+    assert "Lozère (48)" in site.page("fiches/windows")

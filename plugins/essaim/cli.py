@@ -5,11 +5,13 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from importlib import resources
 from pathlib import Path
 
 from .domain.corpus import Settings, load_corpus
 from .domain.problems import Level, Problem
 from .domain.territory import TerritoryReference
+from .domain.vocabulary import Vocabulary
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -138,10 +140,10 @@ def _escape(text: str, is_property: bool = False) -> str:
 
 
 def _import_centres_sociaux(args: argparse.Namespace) -> int:
-    from .importers.centres_sociaux import import_export, prepare_docs_dir
+    from .importers.centres_sociaux import import_export
 
     docs_dir: Path = args.docs_dir
-    vocabulary = prepare_docs_dir(docs_dir, args.vocabulary)
+    vocabulary = _vocabulary_for_import(docs_dir / args.vocabulary)
     report = import_export(
         args.export,
         docs_dir / args.fiches_dir,
@@ -159,6 +161,19 @@ def _import_centres_sociaux(args: argparse.Namespace) -> int:
         file=sys.stderr,
     )
     return 0
+
+
+def _vocabulary_for_import(path: Path) -> Vocabulary:
+    """The site's vocabulary; a new site starts from Essaim's own, written where it belongs."""
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes((resources.files("essaim") / "data" / "vocabulaire.yml").read_bytes())
+        print(f"{path}: vocabulaire créé à partir de celui d'Essaim, à relire", file=sys.stderr)
+    vocabulary, problems = Vocabulary.parse(path.read_text(encoding="utf-8"), path.as_posix())
+    errors = [str(problem) for problem in problems if problem.level is Level.ERROR]
+    if errors:
+        raise ValueError("le vocabulaire doit d'abord être corrigé :\n" + "\n".join(errors))
+    return vocabulary
 
 
 if __name__ == "__main__":

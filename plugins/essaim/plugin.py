@@ -31,6 +31,7 @@ class EssaimPlugin(BasePlugin[EssaimConfig]):
         self.index: Index | None = None
         self.fragments: dict[str, FicheFragments] = {}
         self.appended: dict[str, str] = {}
+        self.repaired: dict[str, str] = {}
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
@@ -59,6 +60,7 @@ class EssaimPlugin(BasePlugin[EssaimConfig]):
         for problem in sorted(corpus.problems):
             log.warning(str(problem))
         self.index = Index(corpus.fiches, corpus.vocabulary)
+        self.repaired = corpus.repaired
         render = Renderer(config.theme.get_env(), config.use_directory_urls)
         self.fragments = fiche_fragments(self.index, render)
         self.appended = {}
@@ -77,6 +79,9 @@ class EssaimPlugin(BasePlugin[EssaimConfig]):
                 )
             )
         return files
+
+    def on_page_read_source(self, /, *, page: Page, config: MkDocsConfig) -> str | None:
+        return self.repaired.get(page.file.src_uri)
 
     def on_page_markdown(
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files

@@ -8,8 +8,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import yaml
+
 from .fiche import Fiche
-from .problems import Level, Problem
+from .frontmatter import Source
+from .problems import ContractError, Level, Problem
 from .schema import FicheReader
 from .territory import TerritoryReference
 from .vocabulary import Vocabulary
@@ -33,6 +36,9 @@ class Corpus:
     fiches: list[Fiche]
     vocabulary: Vocabulary
     problems: list[Problem] = field(default_factory=list)
+    # Clean sources for the fiches MkDocs cannot read as they are (not UTF-8, broken
+    # front matter): their title and body, so the page still builds without a traceback.
+    repaired: dict[str, str] = field(default_factory=dict)
 
     @property
     def errors(self) -> list[Problem]:
@@ -111,6 +117,7 @@ def load_corpus(
         cache.vocabulary_key = vocabulary_key
     reader = FicheReader(vocabulary, territories)
     fiches: list[Fiche] = []
+    repaired: dict[str, str] = {}
     for src_uri in sorted(src_uris):
         raw = (docs_dir / src_uri).read_bytes()
         path = display + src_uri
@@ -125,8 +132,19 @@ def load_corpus(
         fiche, fiche_problems = cache.entries[key]
         fiches.append(fiche)
         problems += decode_problems + fiche_problems
+        if decode_problems or any(not p.field and p.level is Level.ERROR for p in fiche_problems):
+            repaired[src_uri] = _repaired_source(fiche.title, text)
     problems += _duplicates(fiches)
-    return Corpus(fiches, vocabulary, problems)
+    return Corpus(fiches, vocabulary, problems, repaired)
+
+
+def _repaired_source(title: str, text: str) -> str:
+    try:
+        body = Source.split(text).body
+    except ContractError:
+        body = ""
+    front = yaml.safe_dump({"title": title}, allow_unicode=True, width=1000)
+    return f"---\n{front}---\n\n{body}"
 
 
 def _duplicates(fiches: list[Fiche]) -> list[Problem]:

@@ -19,6 +19,22 @@ MAX_DEPTH = 16
 _FENCE = re.compile(r"^---[ \t]*$")
 _END = re.compile(r"^(?:---|\.\.\.)[ \t]*$")
 _NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
+# PyYAML's messages, said for an editor: (fragment of the message, French explanation).
+_YAML_MESSAGES = (
+    ("expected ',' or ']'", "crochet « [ » jamais refermé par « ] »"),
+    ("while parsing a flow node", "liste ou valeur inachevée (un « [ » ou « { » non refermé ?)"),
+    ("expected ',' or '}'", "accolade « { » jamais refermée par « } »"),
+    ("mapping values are not allowed", "« : » inattendu : mettez la valeur entre guillemets"),
+    ("could not find expected ':'", "« : » manquant après un nom de champ"),
+    ("expected <block end>", "indentation incohérente"),
+    ("found unexpected end of stream", "guillemet jamais refermé"),
+    ("while scanning a quoted scalar", "guillemet jamais refermé"),
+    (
+        "cannot start any token",
+        "caractère non permis en début de valeur : mettez-la entre guillemets",
+    ),
+    ("found duplicate anchor", "ancre YAML (« &nom ») en double"),
+)
 _ALLOWED_TAGS = {
     "tag:yaml.org,2002:str",
     "tag:yaml.org,2002:null",
@@ -99,7 +115,7 @@ def parse_yaml(text: str, first_line: int = 2) -> FrontMatter:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = first_line + mark.line if mark else first_line
-        raise ContractError("", f"YAML invalide ({error.problem or error})", line) from None
+        raise ContractError("", f"YAML invalide : {_explain(error)}", line) from None
     except (yaml.YAMLError, RecursionError) as error:
         raise ContractError("", f"YAML invalide ({error})", first_line) from None
     front = FrontMatter()
@@ -144,3 +160,11 @@ def _convert(node: Node, path: str, lines: dict[str, int], first: int, depth: in
         lines[dotted] = line
         result[key] = _convert(value_node, dotted, lines, first, depth + 1)
     return result
+
+
+def _explain(error: yaml.MarkedYAMLError) -> str:
+    detail = f"{error.context or ''} {error.problem or ''}".strip()
+    for fragment, explanation in _YAML_MESSAGES:
+        if fragment in detail:
+            return f"{explanation} ({detail})"
+    return detail or str(error)

@@ -147,12 +147,10 @@ class FicheReader:
 
     def _terms(self, reading: Reading, kind: str, required: bool = False) -> tuple[Term, ...]:
         values = reading.take(fields.text_list, kind, NO_TEXTS)
-        if not values and required and reading.data.get(kind) is None:
-            reading.report(
-                ContractError(
-                    kind, "champ obligatoire absent : au moins un thème de vocabulaire.yml"
-                )
-            )
+        if not values and required and not isinstance(reading.data.get(kind), dict | str):
+            absent = reading.data.get(kind) is None
+            message = "champ obligatoire absent : " if absent else ""
+            reading.report(ContractError(kind, message + "au moins un thème de vocabulaire.yml"))
         terms = self.vocabulary.of(kind)
         matched: dict[str, Term] = {}
         for position, value in enumerate(values):

@@ -37,7 +37,7 @@ def closest(value: str, candidates: Iterable[str], limit: int = 3) -> list[str]:
     by_key: dict[str, str] = {}
     for candidate in candidates:
         by_key.setdefault(fold(candidate), candidate)
-    keys = difflib.get_close_matches(fold(value), list(by_key), n=limit, cutoff=0.5)
+    keys = difflib.get_close_matches(fold(value), list(by_key), n=limit, cutoff=0.6)
     return [by_key[key] for key in keys]
 
 
