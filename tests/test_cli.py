@@ -40,8 +40,8 @@ def test_check_reports_each_problem_on_one_line(
     assert lines == [
         f"{docs.as_posix()}/fiches/casse.md: territoire.departement: « Lozere-Nord » n'est pas un "
         "département connu (le plus proche : « Lozère », code 48)",
-        f"{docs.as_posix()}/fiches/casse.md: themes[0]: « Alimentaton » n'est pas dans le "
-        "vocabulaire (themes de vocabulaire.yml) ; le plus proche : « Alimentation »",
+        f"{docs.as_posix()}/fiches/casse.md: themes[0]: « Alimentaton » n'est pas un "
+        "thème de vocabulaire.yml (le plus proche : « Alimentation »)",
     ]
 
 
@@ -82,3 +82,18 @@ def test_console_script_is_installed(tmp_path: Path) -> None:
     docs = _docs(tmp_path, {"a.md": fiche()})
     result = subprocess.run([str(script), "check", str(docs)], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
+
+
+def test_import_then_check_on_a_new_site(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    seeds = sorted((Path(__file__).resolve().parents[2] / "shared" / "seeds").glob("003_*.txt"))
+    if not seeds:
+        pytest.skip("the federation export is not beside the repository")
+    docs = tmp_path / "site"
+    assert main(["import", "centres-sociaux", str(seeds[0]), str(docs)]) == 0
+    assert len(list((docs / "fiches").glob("*.md"))) == 25
+    assert (docs / "vocabulaire.yml").is_file()
+    assert main(["check", str(docs), "--strict"]) == 0
+    assert main(["import", "centres-sociaux", str(seeds[0]), str(docs)]) == 0  # nothing replaced
+    assert "25 existante(s) laissée(s) telles quelles" in capsys.readouterr().err

@@ -704,7 +704,7 @@ def test_unknown_values_are_kept_and_reported(
         "« Gerz » n'est pas un département connu (le plus proche : « Gers », code 32)" in note
         for note in notes
     )
-    assert any("« Jardinage » n'est pas dans le vocabulaire" in note for note in notes)
+    assert any("« Jardinage » n'est pas un thème de vocabulaire.yml" in note for note in notes)
     errors = [str(p) for p in corpus_of(tmp_path, territories).errors]
     assert len(errors) == 2
     assert any("territoire.departement" in e for e in errors)

@@ -34,14 +34,7 @@ def _parser() -> argparse.ArgumentParser:
         description="Vérifie chaque fiche et le vocabulaire ; un problème "
         "par ligne, « chemin: champ: message ».",
     )
-    check.add_argument(
-        "docs_dir",
-        nargs="?",
-        default="docs",
-        type=Path,
-        metavar="DOCS_DIR",
-        help="dossier des pages (par défaut : docs)",
-    )
+    _add_settings(check)
     check.add_argument(
         "--format",
         choices=("text", "github"),
@@ -53,7 +46,6 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="échouer aussi sur les avertissements (champs inconnus...)",
     )
-    _add_settings(check)
     check.set_defaults(run=_check)
 
     importing = commands.add_parser("import", help="importer des fiches d'une autre base")
@@ -66,14 +58,6 @@ def _parser() -> argparse.ArgumentParser:
     )
     federation.add_argument("export", type=Path, metavar="FICHIER")
     federation.add_argument(
-        "docs_dir",
-        nargs="?",
-        default="docs",
-        type=Path,
-        metavar="DOCS_DIR",
-        help="dossier des pages (par défaut : docs)",
-    )
-    federation.add_argument(
         "--overwrite", action="store_true", help="remplacer les fiches qui existent déjà"
     )
     _add_settings(federation)
@@ -82,6 +66,15 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _add_settings(parser: argparse.ArgumentParser) -> None:
+    """DOCS_DIR and where the fiches and the vocabulary are in it."""
+    parser.add_argument(
+        "docs_dir",
+        nargs="?",
+        default="docs",
+        type=Path,
+        metavar="DOCS_DIR",
+        help="dossier des pages (par défaut : docs)",
+    )
     defaults = Settings()
     parser.add_argument(
         "--fiches-dir",

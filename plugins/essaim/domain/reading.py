@@ -14,7 +14,7 @@ from .fiche import SCALES, Chiffre, Contact, Moyens
 from .fiche import Territoire as Territory
 from .problems import ContractError, Level, Problem
 from .territory import Departement, TerritoryReference
-from .text import closest, french_list, quote
+from .text import closest, nearest, quote
 
 T = TypeVar("T")
 NO_TEXTS: tuple[str, ...] = ()
@@ -89,13 +89,13 @@ def read_territory(
     for code in codes:
         departement = territories.departement(code)
         if departement is None:
-            near = territories.closest_departements(code)
-            hint = ", ".join(f"{quote(d.name)}, code {d.code}" for d in near)
+            near = [
+                f"{quote(d.name)}, code {d.code}" for d in territories.closest_departements(code)
+            ]
             reading.report(
                 ContractError(
                     "territoire.departement",
-                    f"{quote(code)} n'est pas "
-                    f"un département connu" + (f" (le plus proche : {hint})" if hint else ""),
+                    f"{quote(code)} n'est pas un département connu{nearest(near)}",
                 )
             )
         elif departement not in departements:
@@ -119,12 +119,10 @@ def _check_region(
     region = territories.region(written)
     expected = {d.region for d in departements}
     if region is None:
-        near = [r.name for r in territories.closest_regions(written)]
+        near = [quote(r.name) for r in territories.closest_regions(written)]
         reading.report(
             ContractError(
-                "territoire.region",
-                f"{quote(written)} n'est pas une "
-                f"région connue" + (f" (la plus proche : {french_list(near)})" if near else ""),
+                "territoire.region", f"{quote(written)} n'est pas une région connue{nearest(near)}"
             )
         )
     elif region not in expected:

@@ -52,3 +52,11 @@ def french_list(items: Iterable[str]) -> str:
     if len(quoted) <= 1:
         return "".join(quoted)
     return ", ".join(quoted[:-1]) + " ou " + quoted[-1]
+
+
+def nearest(suggestions: list[str]) -> str:
+    """`` (le plus proche : « a »)`` or `` (les plus proches : « a » ; « b »)``, or nothing."""
+    if not suggestions:
+        return ""
+    label = "le plus proche" if len(suggestions) == 1 else "les plus proches"
+    return f" ({label} : {' ; '.join(suggestions)})"

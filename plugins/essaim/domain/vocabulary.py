@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from .frontmatter import parse_yaml
 from .problems import ContractError, Problem
-from .text import closest, fold, french_list, quote, slugify
+from .text import closest, fold, french_list, nearest, quote, slugify
 
 KINDS = ("themes", "publics", "partenaires")
 _KNOWN_KEYS = {"label", "aliases", "description", "nom"}
@@ -59,11 +59,9 @@ class TermList:
         return labels[:limit]
 
     def unknown_message(self, value: str) -> str:
-        message = f"{quote(value)} n'est pas dans le vocabulaire ({self.kind} de vocabulaire.yml)"
-        suggestions = self.closest_labels(value)
-        if suggestions:
-            message += f" ; le plus proche : {french_list(suggestions)}"
-        return message
+        noun = {"themes": "un thème", "publics": "un public", "partenaires": "un partenaire"}
+        message = f"{quote(value)} n'est pas {noun[self.kind]} de vocabulaire.yml"
+        return message + nearest([quote(label) for label in self.closest_labels(value)])
 
 
 @dataclass(frozen=True)
