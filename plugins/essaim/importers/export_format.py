@@ -5,9 +5,7 @@ a line ``Actions`` followed by the action's title, then each question as a line
 ``- Label`` and its answer on the following lines. Choice answers are ``- value`` lines;
 free-text answers are plain lines, which may themselves start with ``- `` (bullet lists):
 only the known labels below start a new question, matched exactly (whitespace aside).
-
-This module only splits the text into raw answers; :mod:`.centres_sociaux` maps them to
-fiches.
+This module only splits the text into raw answers; :mod:`.centres_sociaux` maps them.
 """
 
 from __future__ import annotations
