@@ -375,7 +375,7 @@ def test_record_without_structure_is_written_for_check_to_flag(
     assert data["territoire"] == {"echelle": "Plusieurs communes"}
     assert any("structure : absente" in n for n in notes_for(report, "ateliers-parents-enfants"))
     fields = sorted(p.field for p in corpus_of(tmp_path, territories).errors)
-    assert fields == ["structure", "territoire.departement"]
+    assert fields == ["structure, territoire.departement"]
 
 
 @pytest.mark.parametrize(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import os
 from importlib import resources
 from pathlib import Path
@@ -12,10 +13,11 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from .config import EssaimConfig
-from .domain.corpus import FicheCache, Settings, load_corpus
+from .domain.corpus import FicheCache, Settings, load_corpus, page_source
 from .domain.index import Index
 from .domain.territory import TerritoryReference
 from .pages.render import Renderer
+from .pages.sanitize import clean_html
 from .pages.site import FicheFragments, derived_pages, fiche_fragments
 
 log = get_plugin_logger("essaim")
@@ -31,7 +33,6 @@ class EssaimPlugin(BasePlugin[EssaimConfig]):
         self.index: Index | None = None
         self.fragments: dict[str, FicheFragments] = {}
         self.appended: dict[str, str] = {}
-        self.repaired: dict[str, str] = {}
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
@@ -60,7 +61,6 @@ class EssaimPlugin(BasePlugin[EssaimConfig]):
         for problem in sorted(corpus.problems):
             log.warning(str(problem))
         self.index = Index(corpus.fiches, corpus.vocabulary)
-        self.repaired = corpus.repaired
         render = Renderer(config.theme.get_env(), config.use_directory_urls)
         self.fragments = fiche_fragments(self.index, render)
         self.appended = {}
@@ -81,18 +81,31 @@ class EssaimPlugin(BasePlugin[EssaimConfig]):
         return files
 
     def on_page_read_source(self, /, *, page: Page, config: MkDocsConfig) -> str | None:
-        return self.repaired.get(page.file.src_uri)
+        fiche = self.index.by_src_uri.get(page.file.src_uri) if self.index else None
+        if fiche is None or page.file.abs_src_path is None:
+            return None
+        return page_source(fiche, Path(page.file.abs_src_path).read_bytes())
 
     def on_page_markdown(
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
         uri = page.file.src_uri
-        if uri in self.fragments:
-            fragments = self.fragments[uri]
-            return f"{fragments.facts}\n\n{markdown}\n\n{fragments.related}\n"
+        fiche = self.index.by_src_uri.get(uri) if self.index else None
+        if fiche is not None:
+            # Material prints titles as HTML: a fiche's title is text, so it is escaped.
+            page.meta["title"] = html.escape(fiche.title)
         if uri in self.appended:
             return f"{markdown}\n\n{self.appended[uri]}\n"
         return markdown
+
+    def on_page_content(
+        self, html_content: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        fragments = self.fragments.get(page.file.src_uri)
+        if fragments is None:
+            return html_content
+        # The editor's HTML is cleaned; the plugin's own fragments are added after.
+        return f"{fragments.facts}\n{clean_html(html_content)}\n{fragments.related}"
 
 
 def _display_root(config: MkDocsConfig) -> str:

@@ -19,6 +19,9 @@ from .vocabulary import Vocabulary
 
 _TYPE_FICHE = re.compile(r"^type:[ \t]*[\"']?fiche[\"']?[ \t]*$", re.MULTILINE)
 _NOT_FICHES = {"index.md", "README.md"}
+LARGE_FILE = 1_000_000
+# Page fields of a fiche that MkDocs and Material still see (as text, as Essaim read them).
+PAGE_FIELDS_KEPT = ("hide", "template", "description", "icon", "status", "subtitle", "tags")
 
 
 @dataclass(frozen=True)
@@ -36,9 +39,6 @@ class Corpus:
     fiches: list[Fiche]
     vocabulary: Vocabulary
     problems: list[Problem] = field(default_factory=list)
-    # Clean sources for the fiches MkDocs cannot read as they are (not UTF-8, broken
-    # front matter): their title and body, so the page still builds without a traceback.
-    repaired: dict[str, str] = field(default_factory=dict)
 
     @property
     def errors(self) -> list[Problem]:
@@ -68,12 +68,23 @@ def is_fiche(src_uri: str, text: str, settings: Settings) -> bool:
     return bool(_TYPE_FICHE.search(front))
 
 
+def is_binary(raw: bytes) -> bool:
+    """An image or a document saved as ``.md``: text files hold no NUL byte."""
+    return b"\x00" in raw[:8192]
+
+
 def decode(raw: bytes, path: str) -> tuple[str, list[Problem]]:
     """Text of a page: UTF-8 expected; anything else is reported and read as best we can."""
-    if b"\x00" in raw[:8192]:
-        return "", [Problem(path, "", "fichier binaire, pas un texte Markdown")]
+    problems = []
+    if len(raw) > LARGE_FILE:
+        size = f"{len(raw) / 1_000_000:.1f}".replace(".", ",")
+        message = (
+            f"fiche très volumineuse ({size} Mo) : une fiche décrit une action en "
+            "quelques pages, le reste a-t-il sa place ici ?"
+        )
+        problems.append(Problem(path, "", message, Level.WARNING))
     try:
-        return raw.decode("utf-8-sig"), []
+        return raw.decode("utf-8-sig"), problems
     except UnicodeDecodeError as error:
         problem = Problem(
             path,
@@ -81,7 +92,7 @@ def decode(raw: bytes, path: str) -> tuple[str, list[Problem]]:
             f"le fichier n'est pas en UTF-8 (octet invalide à la position "
             f"{error.start}) : réenregistrez-le en UTF-8",
         )
-        return raw.decode("cp1252", errors="replace"), [problem]
+        return raw.decode("cp1252", errors="replace"), [*problems, problem]
 
 
 def load_corpus(
@@ -117,11 +128,16 @@ def load_corpus(
         cache.vocabulary_key = vocabulary_key
     reader = FicheReader(vocabulary, territories)
     fiches: list[Fiche] = []
-    repaired: dict[str, str] = {}
     for src_uri in sorted(src_uris):
         raw = (docs_dir / src_uri).read_bytes()
         path = display + src_uri
         if not is_under(src_uri, settings.fiches_dir) and not raw.lstrip().startswith(b"---"):
+            continue
+        if is_binary(raw):
+            if is_under(src_uri, settings.fiches_dir):
+                fiche = reader.placeholder(src_uri, path)
+                fiches.append(fiche)
+                problems.append(Problem(path, "", "fichier binaire, pas un texte Markdown"))
             continue
         text, decode_problems = decode(raw, path)
         if not is_fiche(src_uri, text, settings):
@@ -132,18 +148,23 @@ def load_corpus(
         fiche, fiche_problems = cache.entries[key]
         fiches.append(fiche)
         problems += decode_problems + fiche_problems
-        if decode_problems or any(not p.field and p.level is Level.ERROR for p in fiche_problems):
-            repaired[src_uri] = _repaired_source(fiche.title, text)
     problems += _duplicates(fiches)
-    return Corpus(fiches, vocabulary, problems, repaired)
+    return Corpus(fiches, vocabulary, problems)
 
 
-def _repaired_source(title: str, text: str) -> str:
-    try:
-        body = Source.split(text).body
-    except ContractError:
-        body = ""
-    front = yaml.safe_dump({"title": title}, allow_unicode=True, width=1000)
+def page_source(fiche: Fiche, raw: bytes) -> str:
+    """What MkDocs reads for a fiche: the title and page fields as Essaim read them, then
+    the body. MkDocs never parses a fiche's own YAML (not UTF-8, broken, hostile...), and
+    macros never run in a fiche, whatever its front matter says."""
+    body = ""
+    if not is_binary(raw):
+        try:
+            body = Source.split(decode(raw, fiche.path)[0]).body
+        except ContractError:
+            body = ""
+    meta = {"title": fiche.title, "render_macros": False}
+    meta.update({key: fiche.extra[key] for key in PAGE_FIELDS_KEPT if key in fiche.extra})
+    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000)
     return f"---\n{front}---\n\n{body}"
 
 

@@ -16,6 +16,7 @@ from .text import fold, french_list, quote
 _NUMBER = re.compile(r"^-?\d+(?:[.,]\d+)?$")
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _EMAIL = re.compile(r"^[^@\s<>\"']+@[^@\s<>\"']+\.[^@\s<>\"']+$")
+_NOT_IN_URL = re.compile(r"[\s<>\"'`\\{}|^]")  # not in a URL (RFC 3986): a paste gone wrong
 MAX_COUNT = 1_000_000
 _SHOWN = 60
 
@@ -123,7 +124,7 @@ def web_address(value: object, name: str) -> str | None:
     if raw is None:
         return None
     parts = urlsplit(raw)
-    if parts.scheme.lower() not in ("http", "https") or not parts.netloc or " " in raw:
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc or _NOT_IN_URL.search(raw):
         hint = f" (écrire « https://{raw} » ?)" if not parts.scheme and "." in raw else ""
         raise ContractError(
             name,

@@ -59,6 +59,7 @@ class Index:
         self.vocabulary = vocabulary
         self.fiches = tuple(sorted(fiches, key=lambda fiche: fiche.sort_key))
         self.by_slug: dict[str, Fiche] = {}
+        self.by_src_uri = {fiche.src_uri: fiche for fiche in self.fiches}
         by_term: dict[tuple[str, str], list[Fiche]] = defaultdict(list)
         by_structure: dict[str, list[Fiche]] = defaultdict(list)
         by_departement: dict[Departement, list[Fiche]] = defaultdict(list)

@@ -6,7 +6,7 @@ Each reader takes what it can and reports the rest; none raises.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TypeVar
 
 from . import fields
@@ -19,6 +19,11 @@ from .text import closest, nearest, quote
 T = TypeVar("T")
 NO_TEXTS: tuple[str, ...] = ()
 NO_FIELDS: dict[str, object] = {}
+MISSING_HINTS = {
+    "territoire": ' (« territoire: » puis « departement: "48" » en dessous)',
+    "territoire.departement": ' (code INSEE comme "48" ou nom comme « Lozère »)',
+    "themes": " (au moins un thème de vocabulaire.yml)",
+}
 _TERRITORY_FIELDS = ("communes", "departement", "region", "echelle")
 _MOYENS_FIELDS = ("salaries", "benevoles", "volontaires", "administrateurs")
 _CONTACT_FIELDS = ("nom", "email", "telephone", "site")
@@ -32,6 +37,19 @@ class Reading:
     data: dict[str, object]
     lines: dict[str, int]
     problems: list[Problem]
+    missing: list[str] = field(default_factory=list)
+
+    def require(self, name: str) -> None:
+        """Note a missing required field; all of them are reported in one message."""
+        self.missing.append(name)
+
+    def report_missing(self) -> None:
+        if len(self.missing) == 1:
+            name = self.missing[0]
+            hint = MISSING_HINTS.get(name, "")
+            self.report(ContractError(name, "champ obligatoire absent" + hint))
+        elif self.missing:
+            self.report(ContractError(", ".join(self.missing), "champs obligatoires absents"))
 
     def report(self, error: ContractError, level: Level = Level.ERROR) -> None:
         line = (
@@ -69,22 +87,12 @@ def read_territory(
         return None
     if not raw:
         if check:
-            reading.report(
-                ContractError(
-                    "territoire",
-                    "champ obligatoire absent : au moins « territoire: » puis « departement: »",
-                )
-            )
+            reading.require("territoire")
         return None
     reading.unknown(raw, _TERRITORY_FIELDS, "territoire.")
     codes = reading.take(fields.text_list, "territoire.departement", NO_TEXTS)
     if not codes and raw.get("departement") is None:
-        reading.report(
-            ContractError(
-                "territoire.departement",
-                'champ obligatoire absent (code INSEE comme "48" ou nom comme « Lozère »)',
-            )
-        )
+        reading.require("territoire.departement")
     departements: list[Departement] = []
     for code in codes:
         departement = territories.departement(code)

@@ -93,6 +93,15 @@ class FicheReader:
         fiche = self._build(slug, src_uri, reading, body)
         return fiche, reading.problems
 
+    def placeholder(self, src_uri: str, path: str) -> Fiche:
+        """A fiche that could not be read at all: listed under its file name, never dropped."""
+        return self._build(
+            src_uri.rsplit("/", 1)[-1].removesuffix(".md"),
+            src_uri,
+            Reading(path, {}, {}, [Problem(path, "", "illisible")]),
+            "",
+        )
+
     def _build(self, slug: str, src_uri: str, reading: Reading, body: str) -> Fiche:
         data = reading.data
         # After a YAML error every field looks absent: say it once, not once per field.
@@ -104,7 +113,7 @@ class FicheReader:
         fin = reading.take(fields.partial_date, "fin", None)
         if debut and fin and fin < debut[: len(fin)]:
             reading.report(ContractError("fin", f"la fin ({fin}) précède le début ({debut})"))
-        return Fiche(
+        fiche = Fiche(
             slug=slug,
             src_uri=src_uri,
             path=reading.path,
@@ -132,6 +141,8 @@ class FicheReader:
             summary=summary_of(body),
             extra={key: value for key, value in data.items() if key not in FICHE_FIELDS},
         )
+        reading.report_missing()
+        return fiche
 
     def _required(
         self,
@@ -142,15 +153,15 @@ class FicheReader:
     ) -> str | None:
         value = reading.take(convert, name, None)
         if value is None and check and reading.data.get(name) is None:
-            reading.report(ContractError(name, "champ obligatoire absent"))
+            reading.require(name)
         return value
 
     def _terms(self, reading: Reading, kind: str, required: bool = False) -> tuple[Term, ...]:
         values = reading.take(fields.text_list, kind, NO_TEXTS)
-        if not values and required and not isinstance(reading.data.get(kind), dict | str):
-            absent = reading.data.get(kind) is None
-            message = "champ obligatoire absent : " if absent else ""
-            reading.report(ContractError(kind, message + "au moins un thème de vocabulaire.yml"))
+        if not values and required and reading.data.get(kind) is None:
+            reading.require(kind)
+        elif not values and required and isinstance(reading.data.get(kind), list):
+            reading.report(ContractError(kind, "au moins un thème de vocabulaire.yml est attendu"))
         terms = self.vocabulary.of(kind)
         matched: dict[str, Term] = {}
         for position, value in enumerate(values):

@@ -5,6 +5,7 @@ No mkdocs object crosses this boundary: a page is a ``src_uri`` and its Markdown
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 
 import yaml
@@ -19,7 +20,8 @@ class GeneratedPage:
 
     @property
     def markdown(self) -> str:
-        meta: dict[str, object] = {"title": self.title}
+        # Material prints titles as HTML; ours come from fiches and the vocabulary: text.
+        meta: dict[str, object] = {"title": html.escape(self.title)}
         if self.hide:
             meta["hide"] = list(self.hide)
         front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000)

@@ -1,0 +1,52 @@
+"""What an editor's HTML may contain once it reaches a page: a safe subset, via nh3.
+
+Fiches come from pull requests by people we do not know. Markdown lets raw HTML through;
+nh3 (a binding of the maintained Rust sanitiser ammonia) keeps the tags and attributes
+that Markdown, its extensions and Material produce, and drops scripts, event handlers,
+styles and every link scheme but http(s), mailto and tel.
+"""
+
+from __future__ import annotations
+
+import nh3
+
+_TAGS = (nh3.ALLOWED_TAGS - {"center", "map", "area", "acronym", "tt"}) | {"input", "label"}
+_GLOBAL_ATTRIBUTES = {
+    "class",
+    "id",
+    "title",
+    "lang",
+    "dir",
+    "role",
+    "aria-label",
+    "aria-hidden",
+    "tabindex",
+}
+_ATTRIBUTES: dict[str, set[str]] = {
+    **{tag: set(attrs) for tag, attrs in nh3.ALLOWED_ATTRIBUTES.items()},
+    "*": _GLOBAL_ATTRIBUTES,
+    "a": {"href", "hreflang"},
+    "img": {"src", "alt", "width", "height", "loading"},
+    "ol": {"start", "type", "reversed"},
+    "td": {"colspan", "rowspan", "align", "style"},
+    "th": {"colspan", "rowspan", "align", "scope", "style"},
+    "input": {"type", "checked", "disabled", "name"},
+    "label": {"for"},
+    "details": {"open"},
+    "code": {"class"},
+}
+_SCHEMES = {"http", "https", "mailto", "tel"}
+# Python-Markdown writes table alignment as style="text-align: ..."; nothing else is kept.
+_PROPERTIES = {"text-align"}
+
+
+def clean_html(html: str) -> str:
+    return nh3.clean(
+        html,
+        tags=_TAGS,
+        attributes=_ATTRIBUTES,
+        url_schemes=_SCHEMES,
+        filter_style_properties=_PROPERTIES,
+        link_rel="noopener noreferrer nofollow",
+        strip_comments=True,
+    )

@@ -1,0 +1,172 @@
+"""Payloads in every field of a fiche and of the vocabulary are shown as text everywhere:
+fiche page, listings, derived pages, nav, titles and the search index."""
+
+from __future__ import annotations
+
+import json
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from ..conftest import Builder, BuiltSite
+
+VOCABULARY = """\
+themes:
+  - label: "Santé\\"><img src=x onerror=alert('theme')>"
+    description: "<script>alert('description')</script>"
+publics:
+  - label: "Familles</title><script>alert('public')</script>"
+partenaires:
+  - label: Caf
+    nom: "<script>alert('nom')</script>"
+"""
+
+TRAP = """\
+---
+title: "\\"><img src=x onerror=alert('title')>"
+structure: "<script>alert('structure')</script>"
+territoire:
+  departement: "48"
+  communes: ["</script><script>alert('commune')</script>"]
+statut: Terminée
+statut_raison: "' onmouseover='alert(1)"
+themes: [Santé"><img src=x onerror=alert('theme')>]
+publics: ["Familles</title><script>alert('public')</script>"]
+partenaires: [Caf]
+initiative: ["{{ config }}", "{% include 'x' %}"]
+initiative_precision: "<b onclick=alert(2)>gras</b>"
+budget: "<img src=x onerror=alert('budget')>"
+chiffres:
+  - {valeur: "<svg onload=alert(3)>", libelle: "<script>alert('libelle')</script>"}
+contact:
+  nom: "\\"><script>alert('nom')</script>"
+  telephone: "' onclick='alert(4)"
+sources: ["</script><script>alert('source')</script>"]
+---
+## Résumé
+
+Un résumé <script>alert('body')</script> avec <img src=x onerror=alert('img')> et {{ config }}.
+
+[lien](javascript:alert('md-link')) <a href="javascript:alert('a')">a</a>
+<a href=" JaVaScRiPt:alert('b')">b</a> <a href="data:text/html,<script>alert(9)</script>">d</a>
+
+<iframe src="https://evil.example"></iframe><style>body{display:none}</style>
+<form action="https://evil.example"><input name=x></form><object data="x"></object>
+
+<div onclick="alert('div')" style="position:fixed">div</div>
+"""
+
+VISIBLE = [
+    "\"><img src=x onerror=alert('title')>",
+    "<script>alert('structure')</script>",
+    "</script><script>alert('commune')</script>",
+    "{{ config }}",
+    "{% include 'x' %}",
+    "<img src=x onerror=alert('budget')>",
+    "<script>alert('libelle')</script>",
+]
+DANGEROUS_TAGS = {"iframe", "object", "embed", "form", "style", "frame", "frameset", "base"}
+URL_ATTRIBUTES = {"href", "src", "action", "formaction", "data", "xlink:href", "poster"}
+
+
+class _Page(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.problems: list[str] = []
+        self.text: list[str] = []
+        self._in_script = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        theirs = dict(attrs).get("class", "") or ""
+        if tag in DANGEROUS_TAGS and not theirs.startswith(("md-", "essaim-")):  # our forms
+            self.problems.append(f"<{tag}>")
+        self._in_script = tag == "script"
+        for name, value in attrs:
+            if name.startswith("on"):
+                self.problems.append(f"<{tag} {name}>")
+            if name == "style" and tag not in ("td", "th"):
+                self.problems.append(f"<{tag} style>")
+            scheme = (value or "").strip().lower().split(":", 1)[0]
+            if name in URL_ATTRIBUTES and scheme in ("javascript", "data", "vbscript"):
+                self.problems.append(f"<{tag} {name}={value}>")
+
+    def handle_data(self, data: str) -> None:
+        if self._in_script and "alert(" in data:
+            self.problems.append(f"<script>{data[:60]}")
+        self.text.append(data)
+
+    def handle_endtag(self, tag: str) -> None:
+        self._in_script = False
+
+
+def _built(build_site: Builder) -> BuiltSite:
+    built = build_site(
+        {"fiches/piege.md": TRAP}, strict=False, vocabulary=VOCABULARY, extra_config="  - search\n"
+    )
+    assert not built.aborted
+    return built
+
+
+def _parse(path: Path) -> _Page:
+    page = _Page()
+    page.feed(path.read_text(encoding="utf-8"))
+    return page
+
+
+def test_no_payload_runs_on_any_page(build_site: Builder) -> None:
+    built = _built(build_site)
+    pages = sorted(built.site_dir.rglob("*.html"))
+    assert len(pages) > 10
+    for path in pages:
+        assert not _parse(path).problems, (path.relative_to(built.site_dir), _parse(path).problems)
+
+
+@pytest.mark.parametrize(
+    "url", ["fiches/piege", "fiches", "themes", "structures/script-alert-structure-script"]
+)
+def test_payloads_are_shown_as_text(build_site: Builder, url: str) -> None:
+    built = _built(build_site)
+    text = "".join(_parse(built.site_dir / url / "index.html").text)
+    shown = [payload for payload in VISIBLE if payload in text]
+    assert shown, url
+    if url == "fiches/piege":
+        assert shown == VISIBLE
+
+
+def test_search_index_holds_escaped_text(build_site: Builder) -> None:
+    built = _built(build_site)
+    index = json.loads((built.site_dir / "search" / "search_index.json").read_text("utf-8"))
+    for doc in index["docs"]:
+        for value in (doc["title"], doc["text"]):
+            assert "<script" not in value and "<img" not in value and "<svg" not in value, doc
+
+
+def test_contact_urls_accept_only_http_and_mailto(build_site: Builder) -> None:
+    for site in (
+        "javascript:alert(1)",
+        "data:text/html,x",
+        'https://a.org/"><script>',
+        "ftp://a.org",
+        "//evil.example",
+    ):
+        text = TRAP.replace("sources:", f"contact:\n  site: '{site}'\nsources:", 1)
+        text = text.replace("contact:\n  nom:", "contact_old:\n  nom:")
+        built = build_site({"fiches/piege.md": text}, strict=False, vocabulary=VOCABULARY)
+        assert any("contact.site" in m for m in built.warnings), site
+        assert site not in built.page("fiches/piege")
+
+
+def test_macros_never_run_inside_a_fiche(build_site: Builder) -> None:
+    from ..conftest import fiche
+
+    body = "\n\nNom du site : {{ config.site_name }} {% if true %}oui{% endif %}\n"
+    trap = fiche("Piège à macros").replace("---\n## Résumé", "render_macros: true\n---\n## Résumé")
+    built = build_site(
+        {"fiches/macros.md": trap + body, "page.md": "# Page\n\nNom : {{ config.site_name }}\n"},
+        extra_config="  - macros:\n      render_by_default: true\n",
+    )
+    assert not built.aborted, built.warnings
+    page = built.page("fiches/macros")
+    assert "{{ config.site_name }} {% if true %}oui{% endif %}" in page
+    assert "Nom : Test" in built.page("page")  # macros do run on editors' own pages
