@@ -143,6 +143,11 @@ def test_search_index_holds_escaped_text(build_site: Builder) -> None:
 
 
 def test_contact_urls_accept_only_http_and_mailto(build_site: Builder) -> None:
+    good = TRAP.replace("sources:", "contact:\n  site: 'MAILTO:ecrire@example.org'\nsources:", 1)
+    good = good.replace("contact:\n  nom:", "contact_old:\n  nom:")
+    built = build_site({"fiches/piege.md": good}, strict=False, vocabulary=VOCABULARY)
+    assert not any("contact.site" in m for m in built.warnings)
+    assert 'href="mailto:ecrire@example.org"' in built.page("fiches/piege")
     for site in (
         "javascript:alert(1)",
         "data:text/html,x",

@@ -124,11 +124,13 @@ def web_address(value: object, name: str) -> str | None:
     if raw is None:
         return None
     parts = urlsplit(raw)
+    if parts.scheme.lower() == "mailto":
+        return "mailto:" + str(email(raw, name))
     if parts.scheme.lower() not in ("http", "https") or not parts.netloc or _NOT_IN_URL.search(raw):
         hint = f" (écrire « https://{raw} » ?)" if not parts.scheme and "." in raw else ""
         raise ContractError(
             name,
-            f"une adresse web commençant par http:// ou https:// est "
+            f"une adresse commençant par http://, https:// ou mailto: est "
             f"attendue, trouvé {found(raw)}{hint}",
         )
     return raw
@@ -138,7 +140,7 @@ def email(value: object, name: str) -> str | None:
     raw = text(value, name)
     if raw is None:
         return None
-    raw = raw.removeprefix("mailto:")
+    raw = re.sub(r"^mailto:", "", raw, flags=re.IGNORECASE)
     if not _EMAIL.match(raw):
         raise ContractError(name, f"une adresse électronique est attendue, trouvé {found(raw)}")
     return raw
