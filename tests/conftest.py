@@ -84,6 +84,7 @@ def build_site(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> Builder:
         vocabulary: str | None = VOCABULARY,
         extra_config: str = "",
         overrides: dict[str, str] | None = None,
+        plugin_options: dict[str, object] | None = None,
     ) -> BuiltSite:
         docs = tmp_path / "docs"
         docs.mkdir(exist_ok=True)
@@ -107,7 +108,8 @@ def build_site(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> Builder:
             "site_name: Test\nsite_url: https://example.org/\n"
             "theme:\n  name: material\n  language: fr\n  font: false\n"
             + theme_extra
-            + "plugins:\n  - essaim\n"
+            + "plugins:\n  - essaim:\n"
+            + "".join(f"      {key}: {value}\n" for key, value in (plugin_options or {}).items())
             + extra_config,
             encoding="utf-8",
         )

@@ -29,8 +29,9 @@ def test_fiche_gets_facts_box_and_derived_pages_link_back(build_site: Builder) -
     assert 'href="../../fiches/cafe/"' in site.page("structures/centre-social-du-lac")
     assert 'href="../../../fiches/sous/jardin/"' in site.page("territoires/occitanie/lozere")
     assert 'href="lozere/"' in site.page("territoires/occitanie")
-    listing = site.page("fiches")
-    assert 'data-theme="alimentation vieillissement"' in listing
+    data = (site.site_dir / "fiches" / "liste.js").read_text(encoding="utf-8")
+    assert '"fiches/cafe/","Café des parents"' in data
+    assert '["alimentation","vieillissement"]' in data
     assert site.exists("publics/familles") and site.exists("partenaires/caf")
 
 
@@ -185,3 +186,17 @@ def test_bom_crlf_and_decomposed_accents_are_read(build_site: Builder) -> None:
     site = build_site({"fiches/windows.md": "\ufeff".encode() + text.encode()})
     assert not site.aborted, site.warnings
     assert "Lozère (48)" in site.page("fiches/windows")
+
+
+def test_long_lists_are_paginated(build_site: Builder) -> None:
+    files = {f"fiches/f{n:02}.md": fiche(f"Fiche {n:02}") for n in range(7)}
+    site = build_site(files, plugin_options={"page_size": 3})
+    assert not site.aborted, site.warnings
+    first, last = site.page("themes/alimentation"), site.page("themes/alimentation/page/3")
+    assert "fiches 1 à 3 sur 7" in first and 'href="page/2/"' in first
+    assert "fiches 7 à 7 sur 7" in last and 'href="../../"' in last and "Fiche 06" in last
+    assert "Se nourrir" not in last  # the guide's header is on its first page only
+    assert site.exists("fiches/page/3") and not site.exists("fiches/page/4")
+    assert site.exists("structures/centre-social-du-lac/page/3")
+    assert site.exists("territoires/occitanie/lozere/page/3")
+    assert site.exists("territoires/occitanie/page/2")

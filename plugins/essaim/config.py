@@ -17,5 +17,9 @@ class EssaimConfig(Config):
     vocabulary = opt.Type(str, default="vocabulaire.yml")
     """The vocabulary file (themes, publics, partners), relative to ``docs_dir``."""
 
+    page_size = opt.Type(int, default=50)
+    """How many fiches a listing page shows before the next page: no HTML page grows with
+    the number of fiches."""
+
     assets_dir = opt.Type(str, default="assets/essaim")
     """Where the plugin's stylesheet and script are written in the built site."""

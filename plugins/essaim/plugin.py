@@ -16,9 +16,10 @@ from .config import EssaimConfig
 from .domain.corpus import FicheCache, Settings, load_corpus, page_source
 from .domain.index import Index
 from .domain.territory import TerritoryReference
+from .pages import Layout
 from .pages.render import Renderer
 from .pages.sanitize import clean_html
-from .pages.site import FicheFragments, derived_pages, fiche_fragments
+from .pages.site import FicheFragments, derived_files, derived_pages, fiche_fragments
 
 log = get_plugin_logger("essaim")
 PACKAGE = resources.files("essaim")
@@ -33,6 +34,10 @@ class EssaimPlugin(BasePlugin[EssaimConfig]):
         self.index: Index | None = None
         self.fragments: dict[str, FicheFragments] = {}
         self.appended: dict[str, str] = {}
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Defined so that ``mkdocs serve`` keeps this instance, and its cache, across
+        rebuilds: after an edit, only the changed fiches are read again."""
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
@@ -60,11 +65,16 @@ class EssaimPlugin(BasePlugin[EssaimConfig]):
         )
         for problem in sorted(corpus.problems):
             log.warning(str(problem))
+        cached = len(corpus.fiches) - corpus.read
+        log.debug(f"{corpus.read} fiches lues, {cached} depuis le cache")
         self.index = Index(corpus.fiches, corpus.vocabulary)
         render = Renderer(config.theme.get_env(), config.use_directory_urls)
+        layout = Layout(self.config.fiches_dir, self.config.page_size, config.use_directory_urls)
         self.fragments = fiche_fragments(self.index, render)
         self.appended = {}
-        for page in derived_pages(self.index, render, self.config.fiches_dir):
+        for data in derived_files(self.index, layout):
+            files.append(File.generated(config, data.src_uri, content=data.content))
+        for page in derived_pages(self.index, render, layout):
             if files.get_file_from_path(page.src_uri) is not None:
                 # The editor wrote this page: keep their text, add the generated part below.
                 self.appended[page.src_uri] = page.body

@@ -39,6 +39,7 @@ class Corpus:
     fiches: list[Fiche]
     vocabulary: Vocabulary
     problems: list[Problem] = field(default_factory=list)
+    read: int = 0  # fiches parsed in this pass; the others came from the cache
 
     @property
     def errors(self) -> list[Problem]:
@@ -128,6 +129,8 @@ def load_corpus(
         cache.vocabulary_key = vocabulary_key
     reader = FicheReader(vocabulary, territories)
     fiches: list[Fiche] = []
+    used: dict[tuple[str, str], tuple[Fiche, list[Problem]]] = {}
+    read = 0
     for src_uri in sorted(src_uris):
         raw = (docs_dir / src_uri).read_bytes()
         path = display + src_uri
@@ -143,13 +146,17 @@ def load_corpus(
         if not is_fiche(src_uri, text, settings):
             continue
         key = (src_uri, _digest(raw))
-        if key not in cache.entries:
-            cache.entries[key] = reader.read(src_uri, path, text)
-        fiche, fiche_problems = cache.entries[key]
+        entry = cache.entries.get(key)
+        if entry is None:
+            entry = reader.read(src_uri, path, text)
+            read += 1
+        used[key] = entry
+        fiche, fiche_problems = entry
         fiches.append(fiche)
         problems += decode_problems + fiche_problems
+    cache.entries = used  # what was edited away or deleted is forgotten
     problems += _duplicates(fiches)
-    return Corpus(fiches, vocabulary, problems)
+    return Corpus(fiches, vocabulary, problems, read)
 
 
 def page_source(fiche: Fiche, raw: bytes) -> str:

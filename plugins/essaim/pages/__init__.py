@@ -12,6 +12,19 @@ import yaml
 
 
 @dataclass(frozen=True)
+class Layout:
+    """Where generated pages go and how long their lists are."""
+
+    fiches_dir: str = "fiches"
+    page_size: int = 50
+    use_directory_urls: bool = True
+
+    @property
+    def listing_uri(self) -> str:
+        return f"{self.fiches_dir.strip('/')}/index.md".lstrip("/")
+
+
+@dataclass(frozen=True)
 class GeneratedPage:
     src_uri: str
     title: str
@@ -26,3 +39,11 @@ class GeneratedPage:
             meta["hide"] = list(self.hide)
         front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000)
         return f"---\n{front}---\n\n{self.body}\n"
+
+
+@dataclass(frozen=True)
+class GeneratedFile:
+    """A file that is not a page (the listing's data), written as it is."""
+
+    src_uri: str
+    content: str

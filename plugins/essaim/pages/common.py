@@ -6,6 +6,35 @@ from collections.abc import Sequence
 
 from ..domain.fiche import Fiche
 from ..domain.territory import Departement
+from . import GeneratedPage
+from .pagination import paginate
+from .render import Renderer
+
+
+def paginated_pages(
+    render: Renderer,
+    template: str,
+    src_uri: str,
+    title: str,
+    items: Sequence[object],
+    size: int,
+    **context: object,
+) -> list[GeneratedPage]:
+    """One page per ``size`` items: the first at ``src_uri``, then ``.../page/N/``."""
+    pages = []
+    for pager, chunk in paginate(src_uri, items, size):
+        page_title = title if pager.number == 1 else f"{title} (page {pager.number})"
+        body = render(
+            template,
+            pager.uri,
+            pager=pager,
+            items=chunk,
+            total=len(items),
+            page_size=size,
+            **context,
+        )
+        pages.append(GeneratedPage(pager.uri, page_title, body))
+    return pages
 
 
 def key_figures(fiches: Sequence[Fiche]) -> list[tuple[int, str]]:

@@ -2,15 +2,25 @@
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from dataclasses import dataclass
 
-from ..domain.fiche import STATUSES, Fiche
+from ..domain.body import shorten
+from ..domain.fiche import STATUSES
 from ..domain.index import Index
 from ..domain.text import slugify
 from ..domain.vocabulary import KINDS
-from . import GeneratedPage
+from . import GeneratedFile, GeneratedPage, Layout
+from .common import paginated_pages
 from .render import Renderer
+from .urls import page_url
+
+FACETS = {
+    "themes": ("theme", "Thème"),
+    "publics": ("public", "Public"),
+    "partenaires": ("partenaire", "Partenaire"),
+}
 
 
 @dataclass(frozen=True)
@@ -35,31 +45,60 @@ def fiche_fragments(index: Index, render: Renderer) -> dict[str, FicheFragments]
     return fragments
 
 
-def listing_page(index: Index, render: Renderer, fiches_dir: str) -> GeneratedPage:
-    src_uri = f"{fiches_dir.strip('/')}/index.md".lstrip("/")
-    return GeneratedPage(
-        src_uri=src_uri,
-        title="Toutes les fiches",
-        body=render(
-            "fiches-index.html",
-            src_uri,
-            fiches=index.fiches,
-            facets=_facets(index),
-            data=data_attributes,
-        ),
+def listing_pages(index: Index, render: Renderer, layout: Layout) -> list[GeneratedPage]:
+    """Every fiche, 50 to a page for readers without JavaScript; the filters read
+    :func:`listing_data` and show the matches of all fiches."""
+    return paginated_pages(
+        render,
+        "fiches-index.html",
+        layout.listing_uri,
+        "Toutes les fiches",
+        index.fiches,
+        layout.page_size,
+        facets=_facets(index),
+        data_uri=listing_data_uri(layout),
     )
+
+
+def listing_data_uri(layout: Layout) -> str:
+    return layout.listing_uri.removesuffix("index.md") + "liste.js"
+
+
+def listing_data(index: Index, layout: Layout) -> GeneratedFile:
+    """The listing's filter data, as a script (it loads from a file:// site too)."""
+    labels: dict[str, dict[str, str]] = {key: {} for key, _ in FACETS.values()}
+    labels["statut"] = {slugify(status): status for status in STATUSES}
+    rows = []
+    for fiche in index.fiches:
+        terms = []
+        for kind in KINDS:
+            key = FACETS[kind][0]
+            labels[key].update((term.slug, term.label) for term in getattr(fiche, kind))
+            terms.append([term.slug for term in getattr(fiche, kind)])
+        departement = fiche.territoire.departement if fiche.territoire else None
+        rows.append(
+            [
+                page_url(fiche.src_uri, layout.use_directory_urls),
+                fiche.title,
+                fiche.structure or "",
+                f"{departement.name} ({departement.code})" if departement else "",
+                slugify(fiche.statut or ""),
+                *terms,
+                [region.slug for region in fiche.regions],
+                [d.code for d in fiche.departements],
+                shorten(fiche.summary, 200),
+            ]
+        )
+    data = {"labels": labels, "fiches": rows}
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return GeneratedFile(listing_data_uri(layout), f"window.essaimListe = {text};\n")
 
 
 def _facets(index: Index) -> list[dict[str, object]]:
     """The filters of the listing: one per facet, with the values that some fiche has."""
-    names = {
-        "themes": ("theme", "Thème"),
-        "publics": ("public", "Public"),
-        "partenaires": ("partenaire", "Partenaire"),
-    }
     facets: list[dict[str, object]] = []
     for kind in KINDS:
-        key, label = names[kind]
+        key, label = FACETS[kind]
         options = [
             (term.slug, term.label, len(index.with_term(term)))
             for term in index.terms(kind)
@@ -106,15 +145,3 @@ def _facets(index: Index) -> list[dict[str, object]]:
         }
     )
     return facets
-
-
-def data_attributes(fiche: Fiche) -> dict[str, str]:
-    """What the listing's filters match a fiche on, as space-separated slugs."""
-    return {
-        "theme": " ".join(term.slug for term in fiche.themes),
-        "public": " ".join(term.slug for term in fiche.publics),
-        "partenaire": " ".join(term.slug for term in fiche.partenaires),
-        "region": " ".join(region.slug for region in fiche.regions),
-        "departement": " ".join(d.code for d in fiche.departements),
-        "statut": slugify(fiche.statut or ""),
-    }

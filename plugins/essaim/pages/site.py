@@ -3,21 +3,25 @@
 from __future__ import annotations
 
 from ..domain.index import Index
-from . import GeneratedPage
-from .fiches import FicheFragments, fiche_fragments, listing_page
+from . import GeneratedFile, GeneratedPage, Layout
+from .fiches import FicheFragments, fiche_fragments, listing_data, listing_pages
 from .render import Renderer
 from .structures import structure_pages
 from .terms import term_pages
 from .territories import territory_pages
 
 
-def derived_pages(index: Index, render: Renderer, fiches_dir: str) -> list[GeneratedPage]:
+def derived_pages(index: Index, render: Renderer, layout: Layout) -> list[GeneratedPage]:
     return [
-        listing_page(index, render, fiches_dir),
-        *term_pages(index, render),
-        *structure_pages(index, render),
-        *territory_pages(index, render),
+        *listing_pages(index, render, layout),
+        *term_pages(index, render, layout),
+        *structure_pages(index, render, layout),
+        *territory_pages(index, render, layout),
     ]
 
 
-__all__ = ["FicheFragments", "derived_pages", "fiche_fragments"]
+def derived_files(index: Index, layout: Layout) -> list[GeneratedFile]:
+    return [listing_data(index, layout)]
+
+
+__all__ = ["FicheFragments", "derived_files", "derived_pages", "fiche_fragments"]

@@ -3,25 +3,29 @@
 from __future__ import annotations
 
 from ..domain.index import Index
-from . import GeneratedPage
+from . import GeneratedPage, Layout
+from .common import paginated_pages
 from .render import Renderer
 
 
-def structure_pages(index: Index, render: Renderer) -> list[GeneratedPage]:
-    src_uri = "structures/index.md"
-    pages = [
-        GeneratedPage(
-            src_uri,
-            "Structures",
-            render("structures-index.html", src_uri, structures=index.structures),
-        )
-    ]
+def structure_pages(index: Index, render: Renderer, layout: Layout) -> list[GeneratedPage]:
+    # A line per structure is short: four times as many per page as fiche cards.
+    pages = paginated_pages(
+        render,
+        "structures-index.html",
+        "structures/index.md",
+        "Structures",
+        index.structures,
+        layout.page_size * 4,
+    )
     for structure in index.structures:
-        pages.append(
-            GeneratedPage(
-                structure.src_uri,
-                structure.name,
-                render("structure.html", structure.src_uri, structure=structure),
-            )
+        pages += paginated_pages(
+            render,
+            "structure.html",
+            structure.src_uri,
+            structure.name,
+            structure.fiches,
+            layout.page_size,
+            structure=structure,
         )
     return pages

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from ..domain.index import Index
 from ..domain.vocabulary import KINDS, Term
-from . import GeneratedPage
-from .common import departements_of, key_figures
+from . import GeneratedPage, Layout
+from .common import departements_of, key_figures, paginated_pages
 from .render import Renderer
 
 TITLES = {
@@ -15,7 +15,7 @@ TITLES = {
 }
 
 
-def term_pages(index: Index, render: Renderer) -> list[GeneratedPage]:
+def term_pages(index: Index, render: Renderer, layout: Layout) -> list[GeneratedPage]:
     pages = []
     for kind in KINDS:
         src_uri = f"{kind}/index.md"
@@ -27,21 +27,25 @@ def term_pages(index: Index, render: Renderer) -> list[GeneratedPage]:
                 render("terms-index.html", src_uri, kind=kind, entries=entries),
             )
         )
-        pages += [_term_page(index, render, term) for term in index.terms(kind)]
+        for term in index.terms(kind):
+            pages += _term_pages(index, render, term, layout)
     return pages
 
 
-def _term_page(index: Index, render: Renderer, term: Term) -> GeneratedPage:
+def _term_pages(index: Index, render: Renderer, term: Term, layout: Layout) -> list[GeneratedPage]:
     fiches = index.with_term(term)
-    title = term.label if term.kind != "partenaires" or not term.long_name else term.long_name
-    body = render(
+    title = term.long_name if term.kind == "partenaires" and term.long_name else term.label
+    return paginated_pages(
+        render,
         "term.html",
         term.src_uri,
+        title,
+        fiches,
+        layout.page_size,
         term=term,
-        fiches=fiches,
         figures=key_figures(fiches),
         related_terms=index.related_terms(term)[:8],
         departements=departements_of(fiches),
         index_uri=f"{term.kind}/index.md",
+        listing_uri=layout.listing_uri,
     )
-    return GeneratedPage(term.src_uri, title, body)

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from ..domain.index import Index
-from . import GeneratedPage
-from .common import key_figures
+from . import GeneratedPage, Layout
+from .common import key_figures, paginated_pages
 from .render import Renderer
 
 
-def territory_pages(index: Index, render: Renderer) -> list[GeneratedPage]:
+def territory_pages(index: Index, render: Renderer, layout: Layout) -> list[GeneratedPage]:
     src_uri = "territoires/index.md"
     pages = [
         GeneratedPage(
@@ -16,29 +16,29 @@ def territory_pages(index: Index, render: Renderer) -> list[GeneratedPage]:
         )
     ]
     for region in index.regions:
-        pages.append(
-            GeneratedPage(
-                region.src_uri,
-                region.region.name,
-                render(
-                    "region.html", region.src_uri, group=region, figures=key_figures(region.fiches)
-                ),
-            )
+        pages += paginated_pages(
+            render,
+            "region.html",
+            region.src_uri,
+            region.region.name,
+            region.fiches,
+            layout.page_size,
+            group=region,
+            figures=key_figures(region.fiches),
         )
-        for departement in region.departements:
-            structures = {s.slug: s for f in departement.fiches if (s := index.structure_of(f))}
-            pages.append(
-                GeneratedPage(
-                    departement.src_uri,
-                    f"{departement.departement.name} ({departement.departement.code})",
-                    render(
-                        "departement.html",
-                        departement.src_uri,
-                        group=departement,
-                        region=region,
-                        figures=key_figures(departement.fiches),
-                        structures=[structures[slug] for slug in sorted(structures)],
-                    ),
-                )
+        for group in region.departements:
+            structures = {s.slug: s for f in group.fiches if (s := index.structure_of(f))}
+            departement = group.departement
+            pages += paginated_pages(
+                render,
+                "departement.html",
+                group.src_uri,
+                f"{departement.name} ({departement.code})",
+                group.fiches,
+                layout.page_size,
+                group=group,
+                region=region,
+                figures=key_figures(group.fiches),
+                structures=[structures[slug] for slug in sorted(structures)],
             )
     return pages

@@ -1,60 +1,141 @@
-/* Essaim: filters of the fiche listing, in the browser, no server. The state lives in the
-   URL (?theme=sante&statut=en-cours) so that a filtered list can be shared. */
+/* Essaim: the filters of the fiche listing, in the browser, without a server.
+   The fiches come from liste.js (window.essaimListe); the filters' state lives in the URL
+   (?theme=sante&statut=en-cours) so that a filtered list can be shared. Values from fiches
+   only ever reach the page as text (textContent), never as HTML. */
 (function () {
   "use strict";
+
+  var STEP = 50;
+  // The columns of a row of liste.js, in order.
+  var URL = 0, TITLE = 1, STRUCTURE = 2, PLACE = 3, STATUS = 4, THEMES = 5, PUBLICS = 6,
+    PARTNERS = 7, REGIONS = 8, DEPARTEMENTS = 9, SUMMARY = 10;
+  var COLUMN = { theme: THEMES, "public": PUBLICS, partenaire: PARTNERS, region: REGIONS,
+    departement: DEPARTEMENTS };
 
   function fold(text) {
     return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
   }
 
-  function hasValue(item, key, value) {
-    return (" " + (item.getAttribute("data-" + key) || "") + " ").indexOf(" " + value + " ") >= 0;
+  function element(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text) node.textContent = text;
+    return node;
   }
 
-  function setUp(listing) {
+  function card(row, data, root) {
+    var item = element("li", "essaim-card");
+    var title = element("a", "essaim-card__title", row[TITLE]);
+    title.href = root + row[URL];
+    item.appendChild(title);
+    var meta = element("span", "essaim-card__meta",
+      [row[STRUCTURE], row[PLACE]].filter(Boolean).join(" · "));
+    if (row[STATUS]) {
+      meta.appendChild(document.createTextNode(meta.textContent ? " · " : ""));
+      meta.appendChild(element("span", "essaim-status essaim-status--" + row[STATUS],
+        data.labels.statut[row[STATUS]] || row[STATUS]));
+    }
+    item.appendChild(meta);
+    if (row[SUMMARY]) item.appendChild(element("span", "essaim-card__summary", row[SUMMARY]));
+    if (row[THEMES].length) {
+      var chips = element("span", "essaim-chips");
+      row[THEMES].forEach(function (slug) {
+        var chip = element("a", "essaim-chip", data.labels.theme[slug] || slug);
+        chip.href = root + "themes/" + encodeURIComponent(slug) + "/";
+        chips.appendChild(chip);
+      });
+      item.appendChild(chips);
+    }
+    return item;
+  }
+
+  function matches(row, active, query, text) {
+    for (var key in active) {
+      if (key === "statut") {
+        if (row[STATUS] !== active[key]) return false;
+      } else if (row[COLUMN[key]].indexOf(active[key]) < 0) {
+        return false;
+      }
+    }
+    return !query || text.indexOf(query) >= 0;
+  }
+
+  function setUp(listing, data) {
     var form = listing.querySelector("[data-essaim-filters]");
     var counter = listing.querySelector("[data-essaim-count]");
-    if (!form || !counter) return;
-    var items = Array.prototype.slice.call(listing.querySelectorAll("[data-essaim-item]"));
-    var texts = items.map(function (item) { return fold(item.textContent); });
+    var results = listing.querySelector("[data-essaim-results]");
+    var pager = listing.querySelector("[data-essaim-pager]");
+    if (!form || !counter || !results) return;
+    var root = listing.getAttribute("data-essaim-root") || "";
+    var texts = data.fiches.map(function (row) {
+      return fold([row[TITLE], row[STRUCTURE], row[PLACE], row[SUMMARY]].join(" "));
+    });
+    var staticItems = Array.prototype.slice.call(results.children);
+    var staticCount = counter.textContent;
     var selects = Array.prototype.slice.call(form.querySelectorAll("select"));
     var search = form.querySelector("input[name=q]");
+    var more = element("button", "md-button essaim-more", "");
+    more.type = "button";
+    more.hidden = true;
+    var found = [];
+    var shown = 0;
+
+    function showMore() {
+      var end = Math.min(found.length, shown + STEP);
+      for (; shown < end; shown += 1) results.appendChild(card(data.fiches[found[shown]], data, root));
+      more.hidden = shown >= found.length;
+      more.textContent = "Afficher " + Math.min(STEP, found.length - shown) + " fiches de plus";
+    }
+
+    function apply() {
+      var active = {};
+      selects.forEach(function (select) { if (select.value) active[select.name] = select.value; });
+      var raw = search ? search.value.trim() : "";
+      var query = fold(raw);
+      var filtering = raw || Object.keys(active).length;
+      var params = new URLSearchParams();
+      Object.keys(active).forEach(function (key) { params.set(key, active[key]); });
+      if (raw) params.set("q", raw);
+      var next = params.toString();
+      window.history.replaceState(null, "", next ? "?" + next : window.location.pathname);
+      results.textContent = "";
+      if (!filtering) {
+        staticItems.forEach(function (item) { results.appendChild(item); });
+        counter.textContent = staticCount;
+        if (pager) pager.hidden = false;
+        more.hidden = true;
+        return;
+      }
+      if (pager) pager.hidden = true;
+      found = [];
+      data.fiches.forEach(function (row, position) {
+        if (matches(row, active, query, texts[position])) found.push(position);
+      });
+      shown = 0;
+      counter.textContent = found.length + (found.length > 1 ? " fiches" : " fiche") +
+        " sur " + data.fiches.length;
+      showMore();
+    }
+
     var params = new URLSearchParams(window.location.search);
     selects.forEach(function (select) {
       if (params.has(select.name)) select.value = params.get(select.name);
     });
     if (search && params.has("q")) search.value = params.get("q");
-    form.hidden = false;
-
-    function apply() {
-      var active = selects.filter(function (select) { return select.value; });
-      var query = search ? fold(search.value.trim()) : "";
-      var shown = 0;
-      items.forEach(function (item, position) {
-        var visible = active.every(function (select) {
-          return hasValue(item, select.name, select.value);
-        }) && (!query || texts[position].indexOf(query) >= 0);
-        item.hidden = !visible;
-        if (visible) shown += 1;
-      });
-      counter.textContent = shown + (shown > 1 ? " fiches" : " fiche") +
-        (shown < items.length ? " sur " + items.length : "");
-      var next = new URLSearchParams();
-      active.forEach(function (select) { next.set(select.name, select.value); });
-      if (search && search.value.trim()) next.set("q", search.value.trim());
-      var query_string = next.toString();
-      window.history.replaceState(null, "", query_string ? "?" + query_string : window.location.pathname);
-    }
-
+    results.parentNode.insertBefore(more, results.nextSibling);
+    more.addEventListener("click", showMore);
     form.addEventListener("input", apply);
     form.addEventListener("change", apply);
     form.addEventListener("reset", function () { window.setTimeout(apply, 0); });
     form.addEventListener("submit", function (event) { event.preventDefault(); });
+    form.hidden = false;
     apply();
   }
 
   function start() {
-    Array.prototype.forEach.call(document.querySelectorAll("[data-essaim-listing]"), setUp);
+    if (!window.essaimListe) return;
+    Array.prototype.forEach.call(document.querySelectorAll("[data-essaim-listing]"),
+      function (listing) { setUp(listing, window.essaimListe); });
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);

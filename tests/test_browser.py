@@ -1,0 +1,71 @@
+"""The listing's filters in a real browser: Debian's chromium, headless, on file:// pages."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from .conftest import Builder, fiche
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--virtual-time-budget=5000",
+]
+pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is not installed")
+
+
+def _dom(url: str, profile: Path) -> str:
+    assert CHROMIUM is not None
+    result = subprocess.run(
+        [CHROMIUM, *FLAGS, f"--user-data-dir={profile}", "--dump-dom", url],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    return result.stdout
+
+
+def _titles(dom: str) -> list[str]:
+    return re.findall(r'<a class="essaim-card__title" href="[^"]*">([^<]*)</a>', dom)
+
+
+def test_filters_run_over_every_fiche_not_just_the_first_page(
+    build_site: Builder, tmp_path: Path
+) -> None:
+    files = {f"fiches/f{n:03}.md": fiche(f"Fiche {n:03}", themes="Alimentation") for n in range(60)}
+    files |= {
+        f"fiches/s{n}.md": fiche(f"Solidaire {n}", themes="Solidarité", departement="2A")
+        for n in range(3)
+    }
+    site = build_site(files, plugin_options={"page_size": 20})
+    assert not site.aborted, site.warnings
+    listing = (site.site_dir / "fiches" / "index.html").as_uri()
+
+    plain = _dom(listing, tmp_path / "p1")
+    assert len(_titles(plain)) == 20  # the static first page
+    assert "fiches 1 à 20 sur 63" in plain
+
+    solidarity = _dom(listing + "?theme=solidarite", tmp_path / "p2")
+    assert sorted(_titles(solidarity)) == ["Solidaire 0", "Solidaire 1", "Solidaire 2"]
+    assert "3 fiches sur 63" in solidarity
+    assert 'href="../fiches/s0/"' in solidarity
+
+    corsica = _dom(listing + "?departement=2A&q=solidaire%202", tmp_path / "p3")
+    assert _titles(corsica) == ["Solidaire 2"]
+
+    food = _dom(listing + "?theme=alimentation", tmp_path / "p4")
+    assert len(_titles(food)) == 50  # then « Afficher 10 fiches de plus »
+    assert "Afficher 10 fiches de plus" in food
