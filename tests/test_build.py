@@ -28,7 +28,7 @@ def test_fiche_gets_facts_box_and_derived_pages_link_back(build_site: Builder) -
     assert "Se nourrir mieux, ensemble." in theme
     assert 'href="../../fiches/cafe/"' in site.page("structures/centre-social-du-lac")
     assert 'href="../../../fiches/sous/jardin/"' in site.page("territoires/occitanie/lozere")
-    assert 'href="lozere/"' in site.page("territoires/occitanie")
+    assert 'href="../../territoires/occitanie/lozere/"' in site.page("territoires/occitanie")
     data = (site.site_dir / "fiches" / "liste.js").read_text(encoding="utf-8")
     assert '"fiches/cafe/","Café des parents"' in data
     assert '["alimentation","vieillissement"]' in data
@@ -193,8 +193,12 @@ def test_long_lists_are_paginated(build_site: Builder) -> None:
     site = build_site(files, plugin_options={"page_size": 3})
     assert not site.aborted, site.warnings
     first, last = site.page("themes/alimentation"), site.page("themes/alimentation/page/3")
-    assert "fiches 1 à 3 sur 7" in first and 'href="page/2/"' in first
-    assert "fiches 7 à 7 sur 7" in last and 'href="../../"' in last and "Fiche 06" in last
+    assert "fiches 1 à 3 sur 7" in first and 'href="../../themes/alimentation/page/2/"' in first
+    assert (
+        "fiches 7 à 7 sur 7" in last
+        and 'href="../../../../themes/alimentation/"' in last
+        and "Fiche 06" in last
+    )
     assert "Se nourrir" not in last  # the guide's header is on its first page only
     assert site.exists("fiches/page/3") and not site.exists("fiches/page/4")
     assert site.exists("structures/centre-social-du-lac/page/3")

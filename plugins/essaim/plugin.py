@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import os
+from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 
@@ -19,7 +20,7 @@ from .domain.territory import TerritoryReference
 from .pages import Layout
 from .pages.render import Renderer
 from .pages.sanitize import clean_html
-from .pages.site import FicheFragments, derived_files, derived_pages, fiche_fragments
+from .pages.site import derived_files, derived_pages, fiche_fragments
 
 log = get_plugin_logger("essaim")
 PACKAGE = resources.files("essaim")
@@ -32,8 +33,8 @@ class EssaimPlugin(BasePlugin[EssaimConfig]):
     def __init__(self) -> None:
         self.cache = FicheCache()
         self.index: Index | None = None
-        self.fragments: dict[str, FicheFragments] = {}
-        self.appended: dict[str, str] = {}
+        self.render: Renderer | None = None
+        self.bodies: dict[str, Callable[[], str]] = {}
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defined so that ``mkdocs serve`` keeps this instance, and its cache, across
@@ -68,17 +69,15 @@ class EssaimPlugin(BasePlugin[EssaimConfig]):
         cached = len(corpus.fiches) - corpus.read
         log.debug(f"{corpus.read} fiches lues, {cached} depuis le cache")
         self.index = Index(corpus.fiches, corpus.vocabulary)
-        render = Renderer(config.theme.get_env(), config.use_directory_urls)
+        self.render = Renderer(config.theme.get_env(), config.use_directory_urls)
         layout = Layout(self.config.fiches_dir, self.config.page_size, config.use_directory_urls)
-        self.fragments = fiche_fragments(self.index, render)
-        self.appended = {}
         for data in derived_files(self.index, layout):
             files.append(File.generated(config, data.src_uri, content=data.content))
-        for page in derived_pages(self.index, render, layout):
-            if files.get_file_from_path(page.src_uri) is not None:
-                # The editor wrote this page: keep their text, add the generated part below.
-                self.appended[page.src_uri] = page.body
-            else:
+        self.bodies = {}
+        for page in derived_pages(self.index, self.render, layout):
+            self.bodies[page.src_uri] = page.render
+            # An editor's page at a generated address keeps its text; ours comes below it.
+            if files.get_file_from_path(page.src_uri) is None:
                 files.append(File.generated(config, page.src_uri, content=page.markdown))
         for name in ASSETS:
             files.append(
@@ -99,21 +98,22 @@ class EssaimPlugin(BasePlugin[EssaimConfig]):
     def on_page_markdown(
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
-        uri = page.file.src_uri
-        fiche = self.index.by_src_uri.get(uri) if self.index else None
+        fiche = self.index.by_src_uri.get(page.file.src_uri) if self.index else None
         if fiche is not None:
             # Material prints titles as HTML: a fiche's title is text, so it is escaped.
             page.meta["title"] = html.escape(fiche.title)
-        if uri in self.appended:
-            return f"{markdown}\n\n{self.appended[uri]}\n"
         return markdown
 
     def on_page_content(
         self, html_content: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
-        fragments = self.fragments.get(page.file.src_uri)
-        if fragments is None:
+        uri = page.file.src_uri
+        if uri in self.bodies:
+            return f"{html_content}\n{self.bodies[uri]()}"
+        fiche = self.index.by_src_uri.get(uri) if self.index else None
+        if fiche is None or self.index is None or self.render is None:
             return html_content
+        fragments = fiche_fragments(self.index, self.render, fiche)
         # The editor's HTML is cleaned; the plugin's own fragments are added after.
         return f"{fragments.facts}\n{clean_html(html_content)}\n{fragments.related}"
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from .territory import Departement, Region
 from .text import fold
@@ -132,6 +133,6 @@ class Fiche:
     def regions(self) -> tuple[Region, ...]:
         return self.territoire.regions if self.territoire else ()
 
-    @property
+    @cached_property
     def sort_key(self) -> tuple[str, str]:
         return (fold(self.title), self.slug)

@@ -6,6 +6,7 @@ No mkdocs object crosses this boundary: a page is a ``src_uri`` and its Markdown
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import yaml
@@ -26,19 +27,22 @@ class Layout:
 
 @dataclass(frozen=True)
 class GeneratedPage:
+    """A derived page: its address, its title, and how to render its HTML when MkDocs
+    builds it (rendered late, it is never parsed as Markdown and never held twice)."""
+
     src_uri: str
     title: str
-    body: str
-    hide: tuple[str, ...] = ()
+    render: Callable[[], str]
+    searchable: bool = True  # False: a list that only repeats what the fiches say
 
     @property
     def markdown(self) -> str:
         # Material prints titles as HTML; ours come from fiches and the vocabulary: text.
         meta: dict[str, object] = {"title": html.escape(self.title)}
-        if self.hide:
-            meta["hide"] = list(self.hide)
+        if not self.searchable:
+            meta["search"] = {"exclude": True}
         front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000)
-        return f"---\n{front}---\n\n{self.body}\n"
+        return f"---\n{front}---\n"
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import partial
 
 from ..domain.fiche import Fiche
 from ..domain.territory import Departement
@@ -18,13 +19,15 @@ def paginated_pages(
     title: str,
     items: Sequence[object],
     size: int,
+    searchable: bool = True,
     **context: object,
 ) -> list[GeneratedPage]:
     """One page per ``size`` items: the first at ``src_uri``, then ``.../page/N/``."""
     pages = []
     for pager, chunk in paginate(src_uri, items, size):
         page_title = title if pager.number == 1 else f"{title} (page {pager.number})"
-        body = render(
+        body = partial(
+            render,
             template,
             pager.uri,
             pager=pager,
@@ -33,7 +36,8 @@ def paginated_pages(
             page_size=size,
             **context,
         )
-        pages.append(GeneratedPage(pager.uri, page_title, body))
+        searchable_page = searchable and pager.number == 1
+        pages.append(GeneratedPage(pager.uri, page_title, body, searchable_page))
     return pages
 
 

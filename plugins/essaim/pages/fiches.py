@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..domain.body import shorten
-from ..domain.fiche import STATUSES
+from ..domain.fiche import STATUSES, Fiche
 from ..domain.index import Index
 from ..domain.text import slugify
 from ..domain.vocabulary import KINDS
@@ -31,18 +31,16 @@ class FicheFragments:
     related: str
 
 
-def fiche_fragments(index: Index, render: Renderer) -> dict[str, FicheFragments]:
-    fragments = {}
-    for fiche in index.fiches:
-        fragments[fiche.src_uri] = FicheFragments(
-            facts=render(
-                "fiche-facts.html", fiche.src_uri, fiche=fiche, structure=index.structure_of(fiche)
-            ),
-            related=render(
-                "fiche-related.html", fiche.src_uri, fiche=fiche, related=index.related(fiche)
-            ),
-        )
-    return fragments
+def fiche_fragments(index: Index, render: Renderer, fiche: Fiche) -> FicheFragments:
+    """The facts box and the related fiches of one fiche page, rendered when it is built."""
+    return FicheFragments(
+        facts=render(
+            "fiche-facts.html", fiche.src_uri, fiche=fiche, structure=index.structure_of(fiche)
+        ),
+        related=render(
+            "fiche-related.html", fiche.src_uri, fiche=fiche, related=index.related(fiche)
+        ),
+    )
 
 
 def listing_pages(index: Index, render: Renderer, layout: Layout) -> list[GeneratedPage]:
@@ -55,6 +53,7 @@ def listing_pages(index: Index, render: Renderer, layout: Layout) -> list[Genera
         "Toutes les fiches",
         index.fiches,
         layout.page_size,
+        searchable=False,
         facets=_facets(index),
         data_uri=listing_data_uri(layout),
     )

@@ -3,16 +3,21 @@
 The environment comes from the theme, so a template of the same name in ``custom_dir``
 (``overrides/essaim/...``) replaces the plugin's. Values from fiches are untrusted:
 everything is escaped unless a template says otherwise.
+
+Links are written from the site's root, behind a marker that each page replaces with
+its own way back to the root: so a fiche's card is rendered once, then reused on every
+list where it appears.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import jinja2
+from markupsafe import Markup
 
 from ..domain.text import slugify
-from .urls import departement_uri, region_uri, relative_url
+from .urls import departement_uri, page_url, region_uri, relative_url
+
+ROOT = "\x00essaim-root\x00"
 
 
 class Renderer:
@@ -23,19 +28,26 @@ class Renderer:
         env.globals.update(region_uri=region_uri, departement_uri=departement_uri)
         self.env = env
         self.use_directory_urls = use_directory_urls
+        self._cards: dict[str, Markup] = {}
 
-    def url_from(self, page_uri: str) -> Callable[[object], str]:
-        def url(target: object) -> str:
-            uri = target if isinstance(target, str) else str(getattr(target, "src_uri"))  # noqa: B009
-            return relative_url(uri, page_uri, self.use_directory_urls)
+    def url(self, target: object) -> str:
+        """A page (by src_uri or object with one) or a file, from the site's root."""
+        uri = target if isinstance(target, str) else str(getattr(target, "src_uri"))  # noqa: B009
+        return ROOT + (page_url(uri, self.use_directory_urls) if uri.endswith(".md") else uri)
 
-        return url
+    def card(self, fiche: object) -> Markup:
+        """The fiche's card (``essaim/fiche-card.html``), rendered once per build."""
+        key = str(getattr(fiche, "src_uri"))  # noqa: B009
+        if key not in self._cards:
+            template = self.env.get_template("essaim/fiche-card.html")
+            self._cards[key] = Markup(template.render(url=self.url, fiche=fiche))
+        return self._cards[key]
 
     def __call__(self, template: str, page_uri: str, **context: object) -> str:
         compiled = self.env.get_template(f"essaim/{template}")
-        html = compiled.render(url=self.url_from(page_uri), **context)
-        # One raw HTML block for Markdown: no blank line may end it early.
-        return "\n".join(line for line in html.split("\n") if line.strip())
+        html = compiled.render(url=self.url, card=self.card, **context)
+        root = relative_url("", page_uri, self.use_directory_urls)
+        return "\n".join(line for line in html.split("\n") if line.strip()).replace(ROOT, root)
 
 
 def format_number(value: object) -> str:

@@ -17,6 +17,7 @@ def structure_pages(index: Index, render: Renderer, layout: Layout) -> list[Gene
         "Structures",
         index.structures,
         layout.page_size * 4,
+        searchable=False,
     )
     for structure in index.structures:
         pages += paginated_pages(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from ..domain.index import Index
 from ..domain.vocabulary import KINDS, Term
 from . import GeneratedPage, Layout
@@ -20,13 +22,8 @@ def term_pages(index: Index, render: Renderer, layout: Layout) -> list[Generated
     for kind in KINDS:
         src_uri = f"{kind}/index.md"
         entries = [(term, len(index.with_term(term))) for term in index.terms(kind)]
-        pages.append(
-            GeneratedPage(
-                src_uri,
-                TITLES[kind],
-                render("terms-index.html", src_uri, kind=kind, entries=entries),
-            )
-        )
+        body = partial(render, "terms-index.html", src_uri, kind=kind, entries=entries)
+        pages.append(GeneratedPage(src_uri, TITLES[kind], body))
         for term in index.terms(kind):
             pages += _term_pages(index, render, term, layout)
     return pages

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from ..domain.index import Index
 from . import GeneratedPage, Layout
 from .common import key_figures, paginated_pages
@@ -10,11 +12,8 @@ from .render import Renderer
 
 def territory_pages(index: Index, render: Renderer, layout: Layout) -> list[GeneratedPage]:
     src_uri = "territoires/index.md"
-    pages = [
-        GeneratedPage(
-            src_uri, "Territoires", render("territories-index.html", src_uri, regions=index.regions)
-        )
-    ]
+    body = partial(render, "territories-index.html", src_uri, regions=index.regions)
+    pages = [GeneratedPage(src_uri, "Territoires", body)]
     for region in index.regions:
         pages += paginated_pages(
             render,
