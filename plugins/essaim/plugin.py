@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import html
 import os
-from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 
@@ -17,14 +16,16 @@ from .config import EssaimConfig
 from .domain.corpus import FicheCache, Settings, load_corpus, page_source
 from .domain.index import Index
 from .domain.territory import TerritoryReference
-from .pages import Layout
+from .pages import GeneratedPage, Layout
 from .pages.render import Renderer
 from .pages.sanitize import clean_html
-from .pages.site import derived_files, derived_pages, fiche_fragments
+from .pages.site import derived_files, derived_pages, fiche_facts, fiche_related
 
 log = get_plugin_logger("essaim")
 PACKAGE = resources.files("essaim")
 ASSETS = ("essaim.css", "essaim.js")
+# Where a page's late HTML goes (see on_post_page).
+LATE = '<div data-essaim-late="contenu"></div>'
 
 
 class EssaimPlugin(BasePlugin[EssaimConfig]):
@@ -34,7 +35,7 @@ class EssaimPlugin(BasePlugin[EssaimConfig]):
         self.cache = FicheCache()
         self.index: Index | None = None
         self.render: Renderer | None = None
-        self.bodies: dict[str, Callable[[], str]] = {}
+        self.generated: dict[str, GeneratedPage] = {}
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defined so that ``mkdocs serve`` keeps this instance, and its cache, across
@@ -73,9 +74,9 @@ class EssaimPlugin(BasePlugin[EssaimConfig]):
         layout = Layout(self.config.fiches_dir, self.config.page_size, config.use_directory_urls)
         for data in derived_files(self.index, layout):
             files.append(File.generated(config, data.src_uri, content=data.content))
-        self.bodies = {}
+        self.generated = {}
         for page in derived_pages(self.index, self.render, layout):
-            self.bodies[page.src_uri] = page.render
+            self.generated[page.src_uri] = page
             # An editor's page at a generated address keeps its text; ours comes below it.
             if files.get_file_from_path(page.src_uri) is None:
                 files.append(File.generated(config, page.src_uri, content=page.markdown))
@@ -108,14 +109,31 @@ class EssaimPlugin(BasePlugin[EssaimConfig]):
         self, html_content: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
         uri = page.file.src_uri
-        if uri in self.bodies:
-            return f"{html_content}\n{self.bodies[uri]()}"
+        generated = self.generated.get(uri)
+        if generated is not None:
+            return f"{html_content}\n{generated.render() if generated.searchable else LATE}"
         fiche = self.index.by_src_uri.get(uri) if self.index else None
         if fiche is None or self.index is None or self.render is None:
             return html_content
-        fragments = fiche_fragments(self.index, self.render, fiche)
-        # The editor's HTML is cleaned; the plugin's own fragments are added after.
-        return f"{fragments.facts}\n{clean_html(html_content)}\n{fragments.related}"
+        # The editor's HTML is cleaned; the plugin's own fragments are added around it.
+        facts = fiche_facts(self.index, self.render, fiche)
+        return f"{facts}\n{clean_html(html_content)}\n{LATE}"
+
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
+        """What search does not index is added as the page is written, then dropped: MkDocs
+        holds every page's content until the end of the build, but not this."""
+        uri = page.file.src_uri
+        generated = self.generated.get(uri)
+        fiche = self.index.by_src_uri.get(uri) if self.index else None
+        if generated is not None and not generated.searchable:
+            late = generated.render()
+        elif fiche is not None and self.index is not None and self.render is not None:
+            late = fiche_related(self.index, self.render, fiche)
+        else:
+            return output
+        if LATE not in output:
+            log.warning(f"{page.file.src_uri}: le gabarit de la page a perdu le contenu d'Essaim")
+        return output.replace(LATE, late, 1)
 
 
 def _display_root(config: MkDocsConfig) -> str:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from dataclasses import dataclass
 
 from ..domain.body import shorten
 from ..domain.fiche import STATUSES, Fiche
@@ -23,24 +22,16 @@ FACETS = {
 }
 
 
-@dataclass(frozen=True)
-class FicheFragments:
-    """HTML placed before and after the editor's text on a fiche page."""
-
-    facts: str
-    related: str
+def fiche_facts(index: Index, render: Renderer, fiche: Fiche) -> str:
+    """The facts box at the top of a fiche page (search indexes it)."""
+    structure = index.structure_of(fiche)
+    return render("fiche-facts.html", fiche.src_uri, fiche=fiche, structure=structure)
 
 
-def fiche_fragments(index: Index, render: Renderer, fiche: Fiche) -> FicheFragments:
-    """The facts box and the related fiches of one fiche page, rendered when it is built."""
-    return FicheFragments(
-        facts=render(
-            "fiche-facts.html", fiche.src_uri, fiche=fiche, structure=index.structure_of(fiche)
-        ),
-        related=render(
-            "fiche-related.html", fiche.src_uri, fiche=fiche, related=index.related(fiche)
-        ),
-    )
+def fiche_related(index: Index, render: Renderer, fiche: Fiche) -> str:
+    """The « fiches proches » at the bottom of a fiche page."""
+    related = index.related(fiche)
+    return render("fiche-related.html", fiche.src_uri, fiche=fiche, related=related)
 
 
 def listing_pages(index: Index, render: Renderer, layout: Layout) -> list[GeneratedPage]:

@@ -27,6 +27,7 @@ def structure_pages(index: Index, render: Renderer, layout: Layout) -> list[Gene
             structure.name,
             structure.fiches,
             layout.page_size,
+            searchable=False,
             structure=structure,
         )
     return pages

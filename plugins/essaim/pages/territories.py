@@ -13,7 +13,9 @@ from .render import Renderer
 def territory_pages(index: Index, render: Renderer, layout: Layout) -> list[GeneratedPage]:
     src_uri = "territoires/index.md"
     body = partial(render, "territories-index.html", src_uri, regions=index.regions)
-    pages = [GeneratedPage(src_uri, "Territoires", body)]
+    # Structure and territory names are in every fiche's facts, which search indexes:
+    # these pages would only repeat them.
+    pages = [GeneratedPage(src_uri, "Territoires", body, searchable=False)]
     for region in index.regions:
         pages += paginated_pages(
             render,
@@ -22,6 +24,7 @@ def territory_pages(index: Index, render: Renderer, layout: Layout) -> list[Gene
             region.region.name,
             region.fiches,
             layout.page_size,
+            searchable=False,
             group=region,
             figures=key_figures(region.fiches),
         )
@@ -35,6 +38,7 @@ def territory_pages(index: Index, render: Renderer, layout: Layout) -> list[Gene
                 f"{departement.name} ({departement.code})",
                 group.fiches,
                 layout.page_size,
+                searchable=False,
                 group=group,
                 region=region,
                 figures=key_figures(group.fiches),
