@@ -19,7 +19,13 @@ from .domain.territory import TerritoryReference
 from .pages import GeneratedPage, Layout
 from .pages.render import Renderer
 from .pages.sanitize import clean_html
-from .pages.site import derived_files, derived_pages, fiche_facts, fiche_related
+from .pages.site import (
+    derived_files,
+    derived_pages,
+    fiche_facts,
+    fiche_related,
+    fiche_search_line,
+)
 
 log = get_plugin_logger("essaim")
 PACKAGE = resources.files("essaim")
@@ -115,25 +121,29 @@ class EssaimPlugin(BasePlugin[EssaimConfig]):
         fiche = self.index.by_src_uri.get(uri) if self.index else None
         if fiche is None or self.index is None or self.render is None:
             return html_content
-        # The editor's HTML is cleaned; the plugin's own fragments are added around it.
-        facts = fiche_facts(self.index, self.render, fiche)
-        return f"{facts}\n{clean_html(html_content)}\n{LATE}"
+        # The editor's HTML is cleaned; the plugin's own fragments come around it, late.
+        return f"{fiche_search_line(fiche)}\n{clean_html(html_content)}\n{LATE}"
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
-        """What search does not index is added as the page is written, then dropped: MkDocs
+        """What search does not need is added as the page is written, then dropped: MkDocs
         holds every page's content until the end of the build, but not this."""
         uri = page.file.src_uri
         generated = self.generated.get(uri)
         fiche = self.index.by_src_uri.get(uri) if self.index else None
         if generated is not None and not generated.searchable:
-            late = generated.render()
+            replacements = {LATE: generated.render()}
         elif fiche is not None and self.index is not None and self.render is not None:
-            late = fiche_related(self.index, self.render, fiche)
+            replacements = {
+                fiche_search_line(fiche): fiche_facts(self.index, self.render, fiche),
+                LATE: fiche_related(self.index, self.render, fiche),
+            }
         else:
             return output
-        if LATE not in output:
-            log.warning(f"{page.file.src_uri}: le gabarit de la page a perdu le contenu d'Essaim")
-        return output.replace(LATE, late, 1)
+        for marker, html_fragment in replacements.items():
+            if marker not in output:
+                log.warning(f"{uri}: le gabarit de la page a perdu une partie du contenu d'Essaim")
+            output = output.replace(marker, html_fragment, 1)
+        return output
 
 
 def _display_root(config: MkDocsConfig) -> str:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import cached_property
 
 from .territory import Departement, Region
 from .text import fold
@@ -24,7 +23,7 @@ SCALES = (
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PartialDate:
     """A year, a month or a day, as the editor wrote it (``2021``, ``2022-04``, ``2014-05-30``)."""
 
@@ -43,7 +42,7 @@ class PartialDate:
         return f"{parts[2]}/{parts[1]}/{parts[0]}"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Territoire:
     departements: tuple[Departement, ...]
     communes: tuple[str, ...] = ()
@@ -58,7 +57,7 @@ class Territoire:
         return tuple(dict.fromkeys(d.region for d in self.departements))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Moyens:
     """People involved in the action."""
 
@@ -80,7 +79,7 @@ class Moyens:
         ]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Chiffre:
     """A key figure: a value and what it counts."""
 
@@ -88,7 +87,7 @@ class Chiffre:
     libelle: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Contact:
     nom: str | None = None
     email: str | None = None
@@ -96,7 +95,7 @@ class Contact:
     site: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Fiche:
     """A parsed fiche. Invalid optional fields are left empty; the problems say why."""
 
@@ -124,6 +123,10 @@ class Fiche:
     sources: tuple[str, ...] = ()
     summary: str = ""
     extra: Mapping[str, object] = field(default_factory=dict)
+    title_key: str = ""  # the folded title, computed once: lists sort on it
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "title_key", fold(self.title))
 
     @property
     def departements(self) -> tuple[Departement, ...]:
@@ -133,6 +136,6 @@ class Fiche:
     def regions(self) -> tuple[Region, ...]:
         return self.territoire.regions if self.territoire else ()
 
-    @cached_property
+    @property
     def sort_key(self) -> tuple[str, str]:
-        return (fold(self.title), self.slug)
+        return (self.title_key, self.slug)

@@ -20,7 +20,7 @@ RELATED_LIMIT = 5
 NEIGHBOURS = 4
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Structure:
     slug: str
     name: str
@@ -33,7 +33,7 @@ class Structure:
         return f"structures/{self.slug}.md"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DepartementGroup:
     departement: Departement
     fiches: tuple[Fiche, ...]
@@ -43,7 +43,7 @@ class DepartementGroup:
         return f"territoires/{self.departement.region.slug}/{self.departement.slug}.md"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RegionGroup:
     region: Region
     fiches: tuple[Fiche, ...]

@@ -6,7 +6,7 @@ Each reader takes what it can and reports the rest; none raises.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import astuple, dataclass, field
 from typing import TypeVar
 
 from . import fields
@@ -193,4 +193,4 @@ def read_contact(reading: Reading) -> Contact | None:
         telephone=reading.take(fields.text, "contact.telephone", None),
         site=reading.take(fields.web_address, "contact.site", None),
     )
-    return contact if any(vars(contact).values()) else None
+    return contact if any(astuple(contact)) else None

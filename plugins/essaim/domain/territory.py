@@ -23,14 +23,14 @@ _CUTOFF = 0.6
 _T = TypeVar("_T")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Region:
     code: str
     name: str
     slug: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Departement:
     code: str
     name: str

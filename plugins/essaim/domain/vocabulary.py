@@ -13,7 +13,7 @@ KINDS = ("themes", "publics", "partenaires")
 _KNOWN_KEYS = {"label", "aliases", "description", "nom"}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Term:
     """One entry of the vocabulary: a theme, a public or a partner."""
 
@@ -64,7 +64,7 @@ class TermList:
         return message + nearest([quote(label) for label in self.closest_labels(value)])
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Vocabulary:
     themes: TermList
     publics: TermList

@@ -50,4 +50,4 @@ class GeneratedFile:
     """A file that is not a page (the listing's data), written as it is."""
 
     src_uri: str
-    content: str
+    content: bytes

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 from collections import Counter
 
@@ -22,8 +23,20 @@ FACETS = {
 }
 
 
+def fiche_search_line(fiche: Fiche) -> str:
+    """The facts in one line of text, for search: the page holds it until the facts box
+    takes its place as the page is written (see the plugin's on_post_page)."""
+    words = [fiche.structure or "", *(fiche.territoire.communes if fiche.territoire else ())]
+    words += [f"{d.name} ({d.code})" for d in fiche.departements]
+    words += [region.name for region in fiche.regions]
+    words += [term.label for term in (*fiche.themes, *fiche.publics)]
+    words += [term.long_name or term.label for term in fiche.partenaires]
+    words += [fiche.contact.nom or "" if fiche.contact else ""]
+    return f"<p data-essaim-facts hidden>{html.escape(' · '.join(w for w in words if w))}</p>"
+
+
 def fiche_facts(index: Index, render: Renderer, fiche: Fiche) -> str:
-    """The facts box at the top of a fiche page (search indexes it)."""
+    """The facts box at the top of a fiche page."""
     structure = index.structure_of(fiche)
     return render("fiche-facts.html", fiche.src_uri, fiche=fiche, structure=structure)
 
@@ -76,12 +89,13 @@ def listing_data(index: Index, layout: Layout) -> GeneratedFile:
                 *terms,
                 [region.slug for region in fiche.regions],
                 [d.code for d in fiche.departements],
-                shorten(fiche.summary, 200),
+                shorten(fiche.summary, 160),
             ]
         )
     data = {"labels": labels, "fiches": rows}
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return GeneratedFile(listing_data_uri(layout), f"window.essaimListe = {text};\n")
+    # Bytes: a str holding one character beyond Latin-1 takes two bytes for each.
+    return GeneratedFile(listing_data_uri(layout), f"window.essaimListe = {text};\n".encode())
 
 
 def _facets(index: Index) -> list[dict[str, object]]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..domain.index import Index
 from . import GeneratedFile, GeneratedPage, Layout
-from .fiches import fiche_facts, fiche_related, listing_data, listing_pages
+from .fiches import fiche_facts, fiche_related, fiche_search_line, listing_data, listing_pages
 from .render import Renderer
 from .structures import structure_pages
 from .terms import term_pages
@@ -24,4 +24,10 @@ def derived_files(index: Index, layout: Layout) -> list[GeneratedFile]:
     return [listing_data(index, layout)]
 
 
-__all__ = ["derived_files", "derived_pages", "fiche_facts", "fiche_related"]
+__all__ = [
+    "derived_files",
+    "derived_pages",
+    "fiche_facts",
+    "fiche_related",
+    "fiche_search_line",
+]
