@@ -54,7 +54,7 @@ def main() -> None:
     baseline = (args.site / "404.html").resolve()
     data = args.site / "fiches" / "liste.js"
     empty, _ = dump(chromium, baseline.as_uri())
-    plain, page = dump(chromium, listing.as_uri())
+    plain, _ = dump(chromium, listing.as_uri())
     filtered, dom = dump(chromium, f"{listing.as_uri()}?{args.query}")
     count = re.search(r"data-essaim-count[^>]*>([^<]*)<", dom)
     print(
