@@ -56,7 +56,7 @@ def test_filters_run_over_every_fiche_not_just_the_first_page(
 
     plain = _dom(listing, tmp_path / "p1")
     assert len(_titles(plain)) == 20  # the static first page
-    assert "fiches 1 à 20 sur 63" in plain
+    assert "Fiches 1 à 20 sur 63" in plain
 
     solidarity = _dom(listing + "?theme=solidarite", tmp_path / "p2")
     assert sorted(_titles(solidarity)) == ["Solidaire 0", "Solidaire 1", "Solidaire 2"]

@@ -193,9 +193,9 @@ def test_long_lists_are_paginated(build_site: Builder) -> None:
     site = build_site(files, plugin_options={"page_size": 3})
     assert not site.aborted, site.warnings
     first, last = site.page("themes/alimentation"), site.page("themes/alimentation/page/3")
-    assert "fiches 1 à 3 sur 7" in first and 'href="../../themes/alimentation/page/2/"' in first
+    assert "Fiches 1 à 3 sur 7" in first and 'href="../../themes/alimentation/page/2/"' in first
     assert (
-        "fiches 7 à 7 sur 7" in last
+        "Fiches 7 à 7 sur 7" in last
         and 'href="../../../../themes/alimentation/"' in last
         and "Fiche 06" in last
     )

@@ -9,24 +9,14 @@ from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
+from essaim.domain.fiche import DIMENSIONS, SCALES, STATUSES
+
 from .realdata import Project, RealFiche, fold
 
 T = TypeVar("T", bound=Hashable)
 
-# Values the fiche contract allows (shared/spec/fiche-format.md); the real fiches do not
-# use all of them, and a smoothed weight lets the rare ones appear too.
-STATUTS = ("En cours", "Terminée", "En projet")
-DIMENSIONS = ("Citoyenneté", "Services", "Accompagnement de projets", "Autre")
-ECHELLES = (
-    "Une commune",
-    "Plusieurs communes",
-    "Un quartier",
-    "Plusieurs quartiers",
-    "Regroupement de communes",
-    "Département",
-    "Région",
-    "Autre",
-)
+# The contract's statuses, dimensions and scales come from the plugin itself; the real
+# fiches do not use all of them, and a smoothed weight lets the rare ones appear too.
 SMOOTHING = 0.5  # weight of a value the real fiches never use
 DEPARTEMENT_BOOST = 3.0  # extra weight per real fiche in a département
 
@@ -176,12 +166,12 @@ def measure(project: Project) -> Stats:
         partenaires=_terms(project, "partenaires", "partenaires", range(0, 7)),
         initiative=_initiative(fiches),
         precisions=[str(m["initiative_precision"]) for m in meta if "initiative_precision" in m],
-        statut=_smoothed(Counter(str(m.get("statut")) for m in meta), STATUTS),
+        statut=_smoothed(Counter(str(m.get("statut")) for m in meta), STATUSES),
         raisons=[str(m["statut_raison"]) for m in ended if "statut_raison" in m],
         raison_when_ended=sum(1 for m in ended if m.get("statut_raison")) / max(1, len(ended)),
         dimension=_smoothed(Counter(m.get("dimension") for m in meta), (*DIMENSIONS, None)),
         echelle=_smoothed(
-            Counter((m.get("territoire") or {}).get("echelle") for m in meta), (*ECHELLES, None)
+            Counter((m.get("territoire") or {}).get("echelle") for m in meta), (*SCALES, None)
         ),
         departements=departements,
         multi_departements=multi,
