@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -204,3 +205,20 @@ def test_long_lists_are_paginated(build_site: Builder) -> None:
     assert site.exists("structures/centre-social-du-lac/page/3")
     assert site.exists("territoires/occitanie/lozere/page/3")
     assert site.exists("territoires/occitanie/page/2")
+
+
+def test_a_wrong_option_is_a_configuration_error(
+    build_site: Builder, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort
+
+    build_site({"fiches/a.md": fiche()})
+    config = tmp_path / "mkdocs.yml"
+    text = config.read_text().replace("  - essaim:\n", "  - essaim:\n      page_size: 0\n")
+    config.write_text(text)
+    with pytest.raises(Abort):
+        load_config(str(config))
+    assert any(
+        "page_size" in r.getMessage() and "au moins 1" in r.getMessage() for r in caplog.records
+    )

@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 from mkdocs.config import config_options as opt
-from mkdocs.config.base import Config
+from mkdocs.config.base import Config, ValidationError
+
+
+class PositiveInt(opt.Type[int]):
+    def run_validation(self, value: object) -> int:
+        number = super().run_validation(value)
+        if number < 1:
+            raise ValidationError(f"un entier d'au moins 1 est attendu, trouvé {number}")
+        return number
 
 
 class EssaimConfig(Config):
@@ -17,7 +25,7 @@ class EssaimConfig(Config):
     vocabulary = opt.Type(str, default="vocabulaire.yml")
     """The vocabulary file (themes, publics, partners), relative to ``docs_dir``."""
 
-    page_size = opt.Type(int, default=50)
+    page_size = PositiveInt(int, default=50)
     """How many fiches a listing page shows before the next page: no HTML page grows with
     the number of fiches."""
 
