@@ -100,16 +100,9 @@ class EssaimPlugin(BasePlugin[EssaimConfig]):
         fiche = self.index.by_src_uri.get(page.file.src_uri) if self.index else None
         if fiche is None or page.file.abs_src_path is None:
             return None
-        return page_source(fiche, Path(page.file.abs_src_path).read_bytes())
-
-    def on_page_markdown(
-        self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
-    ) -> str | None:
-        fiche = self.index.by_src_uri.get(page.file.src_uri) if self.index else None
-        if fiche is not None:
-            # Material prints titles as HTML: a fiche's title is text, so it is escaped.
-            page.meta["title"] = html.escape(fiche.title)
-        return markdown
+        # Material prints titles as HTML: a fiche's title is text, so it is escaped.
+        title = html.escape(fiche.title)
+        return page_source(fiche, Path(page.file.abs_src_path).read_bytes(), title)
 
     def on_page_content(
         self, html_content: str, /, *, page: Page, config: MkDocsConfig, files: Files

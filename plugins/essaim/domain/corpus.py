@@ -159,9 +159,9 @@ def load_corpus(
     return Corpus(fiches, vocabulary, problems, read)
 
 
-def page_source(fiche: Fiche, raw: bytes) -> str:
-    """What MkDocs reads for a fiche: the title and page fields as Essaim read them, then
-    the body. MkDocs never parses a fiche's own YAML (not UTF-8, broken, hostile...), and
+def page_source(fiche: Fiche, raw: bytes, title: str) -> str:
+    """What MkDocs reads for a fiche: ``title`` and the page fields as Essaim read them,
+    then the body. MkDocs never parses a fiche's own YAML (not UTF-8, broken, hostile...), and
     macros never run in a fiche, whatever its front matter says."""
     body = ""
     if not is_binary(raw):
@@ -169,7 +169,7 @@ def page_source(fiche: Fiche, raw: bytes) -> str:
             body = Source.split(decode(raw, fiche.path)[0]).body
         except ContractError:
             body = ""
-    meta = {"title": fiche.title, "render_macros": False}
+    meta = {"title": title, "render_macros": False}
     meta.update({key: fiche.extra[key] for key in PAGE_FIELDS_KEPT if key in fiche.extra})
     front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000)
     return f"---\n{front}---\n\n{body}"

@@ -1,6 +1,7 @@
 """Page builders: each takes the index and a renderer and returns generated pages.
 
-No mkdocs object crosses this boundary: a page is a ``src_uri`` and its Markdown.
+No mkdocs object crosses this boundary: a page is a ``src_uri``, a title and a function
+that renders its HTML.
 """
 
 from __future__ import annotations

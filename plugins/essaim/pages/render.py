@@ -15,7 +15,7 @@ import jinja2
 from markupsafe import Markup
 
 from ..domain.text import slugify
-from .urls import departement_uri, page_url, region_uri, relative_url
+from .urls import departement_uri, page_url, region_uri, root_url
 
 ROOT = "\x00essaim-root\x00"
 
@@ -46,7 +46,7 @@ class Renderer:
     def __call__(self, template: str, page_uri: str, **context: object) -> str:
         compiled = self.env.get_template(f"essaim/{template}")
         html = compiled.render(url=self.url, card=self.card, **context)
-        root = relative_url("", page_uri, self.use_directory_urls)
+        root = root_url(page_uri, self.use_directory_urls)
         return "\n".join(line for line in html.split("\n") if line.strip()).replace(ROOT, root)
 
 

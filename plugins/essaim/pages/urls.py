@@ -1,4 +1,4 @@
-"""Where a page ends up, and how one page links to another, the way MkDocs computes it."""
+"""Where a page ends up, and the way back to the root from it, as MkDocs computes them."""
 
 from __future__ import annotations
 
@@ -15,17 +15,12 @@ def page_url(src_uri: str, use_directory_urls: bool = True) -> str:
     return stem + ".html"
 
 
-def relative_url(target: str, source: str, use_directory_urls: bool = True) -> str:
-    """The link from the page of ``source`` to the page (or file) of ``target``, both src_uris."""
-    to = page_url(target, use_directory_urls) if target.endswith(".md") else target
-    here = page_url(source, use_directory_urls)
-    base = here if here.endswith("/") or not here else posixpath.dirname(here)
-    relative = posixpath.relpath(to or ".", base.rstrip("/") or ".")
-    if to.endswith("/") or not to:
-        relative = relative.rstrip("/") + "/"
-        if relative == "./":
-            return "./"
-    return relative
+def root_url(src_uri: str, use_directory_urls: bool = True) -> str:
+    """The way back to the site's root from the page of ``src_uri``: ``../../`` or ``./``."""
+    here = page_url(src_uri, use_directory_urls)
+    folder = here if here.endswith("/") or not here else posixpath.dirname(here) + "/"
+    depth = folder.strip("/").count("/") + 1 if folder.strip("/") else 0
+    return "../" * depth or "./"
 
 
 def region_uri(region: object) -> str:
