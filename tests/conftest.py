@@ -150,3 +150,6 @@ def no_network(monkeypatch: pytest.MonkeyPatch) -> None:
         real_connect(self, address)  # type: ignore[arg-type]
 
     monkeypatch.setattr(socket.socket, "connect", connect)
+
+
+from .browser import browser_page, chromium  # noqa: E402,F401  (fixtures for browser tests)
