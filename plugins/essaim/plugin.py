@@ -77,7 +77,12 @@ class EssaimPlugin(BasePlugin[EssaimConfig]):
         log.debug(f"{corpus.read} fiches lues, {cached} depuis le cache")
         self.index = Index(corpus.fiches, corpus.vocabulary)
         self.render = Renderer(config.theme.get_env(), config.use_directory_urls)
-        layout = Layout(self.config.fiches_dir, self.config.page_size, config.use_directory_urls)
+        layout = Layout(
+            self.config.fiches_dir,
+            self.config.page_size,
+            config.use_directory_urls,
+            config.site_url or "",
+        )
         for data in derived_files(self.index, layout):
             files.append(File.generated(config, data.src_uri, content=data.content))
         self.generated = {}

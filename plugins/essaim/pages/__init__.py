@@ -20,6 +20,7 @@ class Layout:
     fiches_dir: str = "fiches"
     page_size: int = 50
     use_directory_urls: bool = True
+    site_url: str = ""  # open data gives absolute page addresses when it is known
 
     @property
     def listing_uri(self) -> str:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from ..domain.index import Index
+from ..exports.catalogue import open_data_files
 from . import GeneratedFile, GeneratedPage, Layout
+from .donnees import donnees_page
 from .fiches import fiche_facts, fiche_related, fiche_search_line, listing_data, listing_pages
 from .render import Renderer
 from .structures import structure_pages
@@ -17,11 +19,12 @@ def derived_pages(index: Index, render: Renderer, layout: Layout) -> list[Genera
         *term_pages(index, render, layout),
         *structure_pages(index, render, layout),
         *territory_pages(index, render, layout),
+        donnees_page(index, render),
     ]
 
 
 def derived_files(index: Index, layout: Layout) -> list[GeneratedFile]:
-    return [listing_data(index, layout)]
+    return [listing_data(index, layout), *open_data_files(index, layout)]
 
 
 __all__ = [

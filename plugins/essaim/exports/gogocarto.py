@@ -1,0 +1,70 @@
+"""An export in the JSON that GoGoCarto imports: the elements, and their taxonomy.
+
+GoGoCarto reads an element's ``name``, its ``categories`` (ids of options of the taxonomy)
+and an ``address`` it can geocode; any other attribute is kept and can be shown in its info
+bar, so each element also carries the whole open-data record.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..domain.fiche import STATUSES, Fiche
+from ..domain.text import slugify
+from ..domain.vocabulary import KINDS, Vocabulary
+from .columns import Site, by_slug, record
+from .formats import _dump
+
+ELEMENTS_URI = "donnees/gogocarto-elements.json"
+TAXONOMY_URI = "donnees/gogocarto-taxonomie.json"
+CATEGORY_NAMES = {"themes": "Thèmes", "publics": "Publics", "partenaires": "Partenaires"}
+# A colour per category, as GoGoCarto shows options: fixed, so the file is deterministic.
+COLOURS = {"themes": "#00796b", "publics": "#5e35b1", "partenaires": "#6d4c41", "statut": "#e65100"}
+
+
+def option_id(kind: str, slug: str) -> str:
+    return f"{kind}/{slug}"
+
+
+def elements(fiches: Sequence[Fiche], site: Site) -> bytes:
+    items = []
+    for fiche in by_slug(fiches):
+        categories = [option_id(kind, term.slug) for kind in KINDS for term in getattr(fiche, kind)]
+        if fiche.statut:
+            categories.append(option_id("statut", slugify(fiche.statut)))
+        place = [*(fiche.territoire.communes if fiche.territoire else ())]
+        place += [f"{d.name} ({d.code})" for d in fiche.departements]
+        communes = fiche.territoire.communes if fiche.territoire else ()
+        address = {
+            "addressLocality": communes[0] if communes else "",
+            "addressCountry": "FR",
+            "customFormatedAddress": ", ".join(place),
+        }
+        items.append(
+            {
+                "id": fiche.slug,
+                "name": fiche.title,
+                "categories": categories,
+                "address": address,
+                "description": fiche.summary,
+                **record(fiche, site),
+            }
+        )
+    return _dump(items)
+
+
+def taxonomy(vocabulary: Vocabulary) -> bytes:
+    categories: list[dict[str, object]] = []
+    for kind in KINDS:
+        options = [
+            {"id": option_id(kind, term.slug), "name": term.label, "color": COLOURS[kind]}
+            | ({"description": term.description} if term.description else {})
+            for term in vocabulary.of(kind)
+        ]
+        categories.append({"id": kind, "name": CATEGORY_NAMES[kind], "options": options})
+    statuses = [
+        {"id": option_id("statut", slugify(s)), "name": s, "color": COLOURS["statut"]}
+        for s in STATUSES
+    ]
+    categories.append({"id": "statut", "name": "Statut", "options": statuses})
+    return _dump(categories)
