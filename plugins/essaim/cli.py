@@ -12,6 +12,7 @@ from .domain.corpus import Settings, load_corpus
 from .domain.problems import Level, Problem
 from .domain.territory import TerritoryReference
 from .domain.vocabulary import Vocabulary
+from .new_command import add_parser as add_new_parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -47,6 +48,8 @@ def _parser() -> argparse.ArgumentParser:
         help="échouer aussi sur les avertissements (champs inconnus...)",
     )
     check.set_defaults(run=_check)
+
+    add_new_parser(commands, _add_settings)
 
     importing = commands.add_parser("import", help="importer des fiches d'une autre base")
     sources = importing.add_subparsers(required=True, metavar="SOURCE")

@@ -175,3 +175,29 @@ def test_macros_never_run_inside_a_fiche(build_site: Builder) -> None:
     page = built.page("fiches/macros")
     assert "{{ config.site_name }} {% if true %}oui{% endif %}" in page
     assert "Nom : Test" in built.page("page")  # macros do run on editors' own pages
+
+
+def test_open_data_carries_payloads_as_plain_values(build_site: Builder) -> None:
+    import csv
+
+    from essaim.exports.formats import CSV_ENCODING, Dialect
+
+    formula = TRAP.replace('title: "\\"><img', 'title: "=HYPERLINK(\\"http://x\\")<img', 1)
+    formula = formula.replace("structure: ", "structure: '+cmd|calc'\nx_structure: ", 1)
+    built = build_site({"fiches/piege.md": formula}, strict=False, vocabulary=VOCABULARY)
+    donnees = built.site_dir / "donnees"
+    record = json.loads((donnees / "fiches.json").read_text("utf-8"))["fiches"][0]
+    title = "=HYPERLINK(\"http://x\")<img src=x onerror=alert('title')>"
+    assert record["titre"] == title
+    assert record["communes"] == ["</script><script>alert('commune')</script>"]
+    with (donnees / "fiches.csv").open(encoding=CSV_ENCODING, newline="") as handle:
+        row = next(csv.DictReader(handle, dialect=Dialect))
+    assert row["titre"] == "'" + title  # inert: a spreadsheet shows it as text
+    assert row["structure"] == "'+cmd|calc"
+    assert row["communes"] == "</script><script>alert('commune')</script>"
+    elements = json.loads((donnees / "gogocarto-elements.json").read_text("utf-8"))
+    assert elements[0]["name"] == title
+    taxonomy = json.loads((donnees / "gogocarto-taxonomie.json").read_text("utf-8"))
+    labels = {option["name"] for category in taxonomy for option in category["options"]}
+    assert "Familles</title><script>alert('public')</script>" in labels
+    assert not _parse(donnees / "index.html").problems

@@ -1,0 +1,94 @@
+"""A new fiche from a few answers: the text ``essaim new`` writes, valid by construction.
+
+Pure functions over the domain layer: the command asks, this module writes and checks.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .domain.problems import Level, Problem
+from .domain.schema import FicheReader
+from .domain.text import slugify
+
+SLUG_LIMIT = 60
+# The contract's usual sections: headings left empty are not shown on the page.
+SECTIONS = (
+    "Contexte",
+    "Description",
+    "Objectifs",
+    "Moyens",
+    "Résultats",
+    "Limites",
+    "Perspectives",
+    "En savoir plus",
+)
+
+
+@dataclass
+class Answers:
+    """What an editor told ``essaim new``, already matched to the reference and vocabulary."""
+
+    title: str
+    structure: str
+    departement: str  # the official code
+    statut: str = "En cours"
+    themes: list[str] = field(default_factory=list)
+    publics: list[str] = field(default_factory=list)
+    partenaires: list[str] = field(default_factory=list)
+    communes: list[str] = field(default_factory=list)
+    debut: str | None = None
+    email: str | None = None
+    resume: str | None = None
+
+
+def slug_for(title: str) -> str:
+    """The file name of a fiche: its title as a slug, cut at a word near 60 characters."""
+    slug = slugify(title) or "fiche"
+    if len(slug) <= SLUG_LIMIT:
+        return slug
+    return slug[:SLUG_LIMIT].rsplit("-", 1)[0]
+
+
+def free_path(folder: Path, slug: str) -> Path:
+    """The first of ``slug.md``, ``slug-2.md``... that does not exist yet."""
+    path, number = folder / f"{slug}.md", 2
+    while path.exists():
+        path, number = folder / f"{slug}-{number}.md", number + 1
+    return path
+
+
+def fiche_text(answers: Answers) -> str:
+    territoire: dict[str, object] = {}
+    if answers.communes:
+        territoire["communes"] = answers.communes
+    territoire["departement"] = answers.departement
+    front: dict[str, object] = {
+        "title": answers.title,
+        "structure": answers.structure,
+        "territoire": territoire,
+        "statut": answers.statut,
+        "themes": answers.themes,
+    }
+    for name in ("publics", "partenaires"):
+        if getattr(answers, name):
+            front[name] = getattr(answers, name)
+    if answers.debut:
+        front["debut"] = answers.debut
+    if answers.email:
+        front["contact"] = {"email": answers.email}
+    text = yaml.safe_dump(front, allow_unicode=True, sort_keys=False, width=10_000)
+    resume = answers.resume or "<!-- Une ou deux phrases : l'action, pour qui, avec qui. -->"
+    sections = "\n\n".join(
+        f"## {title}\n\n<!-- À compléter, ou à supprimer. -->" for title in SECTIONS
+    )
+    return f"---\n{text}---\n\n## Résumé\n\n{resume}\n\n{sections}\n"
+
+
+def problems_of(text: str, src_uri: str, path: str, reader: FicheReader) -> list[Problem]:
+    """What ``essaim check`` would say of this text: nothing, for a fiche written here."""
+    _, problems = reader.read(src_uri, path, text)
+    return [problem for problem in problems if problem.level is Level.ERROR]
