@@ -13,6 +13,7 @@ from .domain.problems import Level, Problem
 from .domain.territory import TerritoryReference
 from .domain.vocabulary import Vocabulary
 from .new_command import add_parser as add_new_parser
+from .report import FORMATS, report
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -46,6 +47,14 @@ def _parser() -> argparse.ArgumentParser:
         "--strict",
         action="store_true",
         help="échouer aussi sur les avertissements (champs inconnus...)",
+    )
+    check.add_argument(
+        "--report",
+        nargs="?",
+        const="texte",
+        choices=FORMATS,
+        help="lister par fiche les champs et parties vides (texte, csv ou json) ; "
+        "le code de sortie reste celui de la vérification",
     )
     check.set_defaults(run=_check)
 
@@ -102,7 +111,10 @@ def _check(args: argparse.Namespace) -> int:
     corpus = load_corpus(docs_dir, pages, settings, docs_dir.as_posix(), TerritoryReference.load())
     problems = sorted(corpus.problems)
     for problem in problems:
-        print(_github(problem) if args.format == "github" else _text(problem))
+        line = _github(problem) if args.format == "github" else _text(problem)
+        print(line, file=sys.stderr if args.report else sys.stdout)
+    if args.report:
+        print(report(corpus.fiches, args.report), end="")
     errors = sum(problem.level is Level.ERROR for problem in problems)
     warnings = len(problems) - errors
     print(

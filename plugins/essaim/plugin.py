@@ -11,12 +11,14 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink
 
 from .config import EssaimConfig
 from .domain.corpus import FicheCache, Settings, load_corpus, page_source
 from .domain.index import Index
 from .domain.territory import TerritoryReference
 from .pages import GeneratedPage, Layout
+from .pages.headings import drop_empty_sections
 from .pages.render import Renderer
 from .pages.sanitize import clean_html
 from .pages.site import (
@@ -120,7 +122,10 @@ class EssaimPlugin(BasePlugin[EssaimConfig]):
         if fiche is None or self.index is None or self.render is None:
             return html_content
         # The editor's HTML is cleaned; the plugin's own fragments come around it, late.
-        return f"{fiche_search_line(fiche)}\n{clean_html(html_content)}\n{LATE}"
+        content, removed = drop_empty_sections(clean_html(html_content))
+        if removed:
+            _prune_toc(page.toc.items, removed)
+        return f"{fiche_search_line(fiche)}\n{content}\n{LATE}"
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
         """What search does not need is added as the page is written, then dropped: MkDocs
@@ -149,3 +154,9 @@ def _display_root(config: MkDocsConfig) -> str:
     base = os.path.dirname(config.config_file_path or "") or os.getcwd()
     relative = os.path.relpath(config.docs_dir, base)
     return config.docs_dir if relative.startswith("..") else relative.replace(os.sep, "/")
+
+
+def _prune_toc(items: list[AnchorLink], removed: set[str]) -> None:
+    items[:] = [item for item in items if item.id not in removed]
+    for item in items:
+        _prune_toc(item.children, removed)

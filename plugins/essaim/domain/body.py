@@ -34,6 +34,25 @@ def summary_of(body: str) -> str:
     return shorten(plain_text(" ".join(paragraph)))
 
 
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+
+
+def filled_sections(body: str) -> tuple[str, ...]:
+    """The level-2 headings of the body that have some text under them (comments aside)."""
+    filled: list[str] = []
+    title: str | None = None
+    text: list[str] = []
+    for line in (*_COMMENT.sub("", body).split("\n"), "## end"):
+        match = _HEADING.match(line.strip())
+        if match and len(match.group(1)) == 2:
+            if title and "".join(text).strip() and title not in filled:
+                filled.append(title)
+            title, text = match.group(2).strip(), []
+        elif not match or len(match.group(1)) > 2:
+            text.append(line if not match else "")
+    return tuple(filled)
+
+
 def _is_summary_heading(line: str) -> bool:
     match = _HEADING.match(line.strip())
     return bool(match and len(match.group(1)) == 2 and fold(match.group(2)) == "resume")
