@@ -17,6 +17,7 @@ from .config import EssaimConfig
 from .domain.corpus import FicheCache, Settings, load_corpus, page_source
 from .domain.index import Index
 from .domain.territory import TerritoryReference
+from .history import last_commits
 from .pages import GeneratedPage, Layout
 from .pages.headings import drop_empty_sections
 from .pages.render import Renderer
@@ -28,6 +29,7 @@ from .pages.site import (
     fiche_related,
     fiche_search_line,
 )
+from .pages.wiki import fiche_footer, issue_url
 
 log = get_plugin_logger("essaim")
 PACKAGE = resources.files("essaim")
@@ -44,6 +46,7 @@ class EssaimPlugin(BasePlugin[EssaimConfig]):
         self.index: Index | None = None
         self.render: Renderer | None = None
         self.generated: dict[str, GeneratedPage] = {}
+        self.updated: dict[str, int] = {}
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defined so that ``mkdocs serve`` keeps this instance, and its cache, across
@@ -78,6 +81,7 @@ class EssaimPlugin(BasePlugin[EssaimConfig]):
         cached = len(corpus.fiches) - corpus.read
         log.debug(f"{corpus.read} fiches lues, {cached} depuis le cache")
         self.index = Index(corpus.fiches, corpus.vocabulary)
+        self.updated = last_commits(Path(config.docs_dir))
         self.render = Renderer(config.theme.get_env(), config.use_directory_urls)
         layout = Layout(
             self.config.fiches_dir,
@@ -136,9 +140,16 @@ class EssaimPlugin(BasePlugin[EssaimConfig]):
         if generated is not None and not generated.searchable:
             replacements = {LATE: generated.render()}
         elif fiche is not None and self.index is not None and self.render is not None:
+            footer = fiche_footer(
+                self.render,
+                fiche,
+                page.edit_url,
+                issue_url(config.repo_url, fiche, page.canonical_url or page.url),
+                self.updated.get(uri),
+            )
             replacements = {
                 fiche_search_line(fiche): fiche_facts(self.index, self.render, fiche),
-                LATE: fiche_related(self.index, self.render, fiche),
+                LATE: footer + fiche_related(self.index, self.render, fiche),
             }
         else:
             return output
