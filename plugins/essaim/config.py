@@ -31,3 +31,8 @@ class EssaimConfig(Config):
 
     assets_dir = opt.Type(str, default="assets/essaim")
     """Where the plugin's stylesheet and script are written in the built site."""
+
+    admin = opt.Type(bool, default=True)
+    """Serve the form-based editor (Decap CMS, vendored) at ``admin/``, generated from the
+    fiche contract and the vocabulary. Only when ``repo_url`` is a GitHub repository: the
+    form opens its pull requests there."""

@@ -13,6 +13,8 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
 
+from .admin import static_files
+from .admin.decap import decap_config, github_repo
 from .config import EssaimConfig
 from .domain.corpus import FicheCache, Settings, load_corpus, page_source
 from .domain.index import Index
@@ -97,6 +99,8 @@ class EssaimPlugin(BasePlugin[EssaimConfig]):
             # An editor's page at a generated address keeps its text; ours comes below it.
             if files.get_file_from_path(page.src_uri) is None:
                 files.append(File.generated(config, page.src_uri, content=page.markdown))
+        for admin_file in self._admin_files(config):
+            files.append(admin_file)
         for name in ASSETS:
             files.append(
                 File.generated(
@@ -106,6 +110,17 @@ class EssaimPlugin(BasePlugin[EssaimConfig]):
                 )
             )
         return files
+
+    def _admin_files(self, config: MkDocsConfig) -> list[File]:
+        repo = github_repo(config.repo_url)
+        if not self.config.admin or repo is None or self.index is None:
+            return []
+        folder = f"{_display_root(config)}/{self.config.fiches_dir}".strip("/")
+        text = decap_config(self.index.vocabulary, TerritoryReference.load(), repo, folder)
+        admin = [File.generated(config, "admin/config.yml", content=text)]
+        for uri, item in static_files():
+            admin.append(File.generated(config, uri, abs_src_path=str(item)))
+        return admin
 
     def on_page_read_source(self, /, *, page: Page, config: MkDocsConfig) -> str | None:
         fiche = self.index.by_src_uri.get(page.file.src_uri) if self.index else None

@@ -201,3 +201,20 @@ def test_open_data_carries_payloads_as_plain_values(build_site: Builder) -> None
     labels = {option["name"] for category in taxonomy for option in category["options"]}
     assert "Familles</title><script>alert('public')</script>" in labels
     assert not _parse(donnees / "index.html").problems
+
+
+def test_admin_config_carries_payloads_as_plain_yaml_values(build_site: Builder) -> None:
+    import yaml
+
+    built = build_site(
+        {"fiches/piege.md": TRAP},
+        strict=False,
+        vocabulary=VOCABULARY,
+        extra_config="repo_url: https://github.com/essaim-solidaire/essaim\n",
+    )
+    config = yaml.safe_load((built.site_dir / "admin" / "config.yml").read_text("utf-8"))
+    fields = {field["name"]: field for field in config["collections"][0]["fields"]}
+    assert fields["themes"]["options"] == ["Santé\"><img src=x onerror=alert('theme')>"]
+    assert fields["publics"]["options"] == ["Familles</title><script>alert('public')</script>"]
+    assert set(config) == {"backend", "publish_mode", "locale", "media_folder", "public_folder",
+                           "collections"}  # fmt: skip
