@@ -9,6 +9,7 @@ import json
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 import yaml
@@ -118,8 +119,10 @@ def served(build_site: Builder) -> Iterator[str]:
     site = build_site({"fiches/a.md": fiche()}, vocabulary=VOCABULARY, extra_config=REPO)
 
     class Handler(http.server.SimpleHTTPRequestHandler):
-        extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map,
-                          ".yml": "text/yaml"}  # fmt: skip
+        extensions_map: ClassVar[dict[str, str]] = {
+            **http.server.SimpleHTTPRequestHandler.extensions_map,
+            ".yml": "text/yaml",  # as a forge's static hosting serves it
+        }
 
         def log_message(self, format: str, *args: object) -> None:
             pass
