@@ -14,7 +14,7 @@ from typing import Protocol
 from ..domain.index import Index
 from ..pages import GeneratedFile, Layout
 from . import formats, gogocarto
-from .columns import COLUMNS, Site
+from .columns import COLUMNS, Site, by_slug
 
 
 class Documented(Protocol):
@@ -117,10 +117,12 @@ def catalogue() -> list[DataFile]:
 
 def open_data_files(index: Index, layout: Layout) -> list[GeneratedFile]:
     site = site_of(layout)
+    fiches = by_slug(index.fiches)
+    records = formats.records_of(fiches, site)
     return [
-        GeneratedFile(formats.JSON_URI, formats.fiches_json(index.fiches, site)),
+        GeneratedFile(formats.JSON_URI, formats.fiches_json(records)),
         GeneratedFile(formats.SCHEMA_URI, formats.record_schema(site)),
-        GeneratedFile(formats.CSV_URI, formats.fiches_csv(index.fiches, site)),
-        GeneratedFile(gogocarto.ELEMENTS_URI, gogocarto.elements(index.fiches, site)),
+        GeneratedFile(formats.CSV_URI, formats.fiches_csv(records)),
+        GeneratedFile(gogocarto.ELEMENTS_URI, gogocarto.elements(fiches, records)),
         GeneratedFile(gogocarto.TAXONOMY_URI, gogocarto.taxonomy(index.vocabulary)),
     ]

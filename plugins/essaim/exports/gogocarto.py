@@ -12,8 +12,7 @@ from collections.abc import Sequence
 from ..domain.fiche import STATUSES, Fiche
 from ..domain.text import slugify
 from ..domain.vocabulary import KINDS, Vocabulary
-from .columns import Site, by_slug, record
-from .formats import _dump
+from .formats import Record, _dump, dump_lines
 
 ELEMENTS_URI = "donnees/gogocarto-elements.json"
 TAXONOMY_URI = "donnees/gogocarto-taxonomie.json"
@@ -26,9 +25,10 @@ def option_id(kind: str, slug: str) -> str:
     return f"{kind}/{slug}"
 
 
-def elements(fiches: Sequence[Fiche], site: Site) -> bytes:
+def elements(fiches: Sequence[Fiche], records: Sequence[Record]) -> bytes:
+    """``fiches`` sorted by slug, and their records in the same order."""
     items = []
-    for fiche in by_slug(fiches):
+    for fiche, data in zip(fiches, records, strict=True):
         categories = [option_id(kind, term.slug) for kind in KINDS for term in getattr(fiche, kind)]
         if fiche.statut:
             categories.append(option_id("statut", slugify(fiche.statut)))
@@ -47,10 +47,10 @@ def elements(fiches: Sequence[Fiche], site: Site) -> bytes:
                 "categories": categories,
                 "address": address,
                 "description": fiche.summary,
-                **record(fiche, site),
+                **data,
             }
         )
-    return _dump(items)
+    return dump_lines(items)
 
 
 def taxonomy(vocabulary: Vocabulary) -> bytes:
