@@ -124,3 +124,31 @@ def test_wrong_options_write_nothing(
     err = capsys.readouterr().err
     assert message in err and "aucune fiche écrite" in err
     assert not list((docs / "fiches").glob("*.md"))
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        'Café : "tout" # pas un commentaire',
+        "---",
+        "- une liste ?",
+        "NO",
+        "01",
+        "{{ config }} <script>alert(1)</script>",
+        "[crochets] et {accolades}",
+    ],
+)
+def test_any_title_is_written_as_text(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], title: str
+) -> None:
+    from essaim.domain.frontmatter import Source, parse_yaml
+
+    docs = _docs(tmp_path, {})
+    options = [f"--titre={title}", f"--structure={title}", "--departement", "48"]
+    assert main(["new", str(docs), *options, "--theme", "Alimentation", "--non-interactif"]) == 0
+    path = Path(capsys.readouterr().out.strip())
+    source = Source.split(path.read_text("utf-8"))
+    assert source.yaml_text is not None
+    front = parse_yaml(source.yaml_text, source.yaml_first_line).data
+    assert front["title"] == title and front["structure"] == title
+    assert main(["check", str(docs), "--strict"]) == 0

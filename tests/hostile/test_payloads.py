@@ -217,4 +217,4 @@ def test_admin_config_carries_payloads_as_plain_yaml_values(build_site: Builder)
     assert fields["themes"]["options"] == ["Santé\"><img src=x onerror=alert('theme')>"]
     assert fields["publics"]["options"] == ["Familles</title><script>alert('public')</script>"]
     assert set(config) == {"backend", "publish_mode", "locale", "media_folder", "public_folder",
-                           "collections"}  # fmt: skip
+                           "slug", "collections"}  # fmt: skip

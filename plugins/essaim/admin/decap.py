@@ -169,6 +169,8 @@ def decap_config(
         "locale": "fr",
         "media_folder": f"{fiches_folder}/images",
         "public_folder": "images",
+        # File names as Essaim makes slugs: lower-case ASCII and hyphens.
+        "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
     }
     if site_url:
         config["site_url"] = site_url
