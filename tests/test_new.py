@@ -44,7 +44,7 @@ def test_an_editor_creates_a_fiche_in_a_terminal(tmp_path: Path, build_site: Bui
     child.send("\r")
     child.expect_exact("→ Hautes-Pyrénées (65), Occitanie")
     _answer(child, "Communes (facultatif) : ", "Lourdes, Tarbes")
-    _answer(child, "Statut (En cours, Terminée, En projet) : ", "")
+    _answer(child, "Statut (En cours, Terminée, En projet) [En cours] : ", "")
     _answer(child, "Thèmes (séparés par des virgules) : ", "Alimentaton")
     child.expect_exact("(le plus proche : « Alimentation »)")
     child.expect_exact("Thèmes (séparés par des virgules) : ")
@@ -75,7 +75,10 @@ def test_an_existing_fiche_is_never_replaced_in_a_terminal(tmp_path: Path) -> No
     _answer(child, "Titre de l'action : ", "Jardin")
     _answer(child, "Structure qui la porte : ", "Centre social du Lac")
     _answer(child, "Département (code ou nom) : ", "48")
-    for question in ("Communes (facultatif) : ", "Statut (En cours, Terminée, En projet) : "):
+    for question in (
+        "Communes (facultatif) : ",
+        "Statut (En cours, Terminée, En projet) [En cours] : ",
+    ):
         _answer(child, question, "")
     _answer(child, "Thèmes (séparés par des virgules) : ", "Solidarité")
     for question in ("Publics", "Partenaires", "Année de début", "Adresse", "Résumé"):
@@ -87,6 +90,19 @@ def test_an_existing_fiche_is_never_replaced_in_a_terminal(tmp_path: Path) -> No
     assert child.exitstatus == 0
     assert (docs / "fiches" / "jardin.md").read_text("utf-8") == "ne pas toucher"
     assert "title: Jardin" in (docs / "fiches" / "jardin-2.md").read_text("utf-8")
+
+
+def test_ctrl_c_writes_nothing(tmp_path: Path) -> None:
+    docs = _docs(tmp_path, {})
+    child = _spawn(docs)
+    _answer(child, "Titre de l'action : ", "Jardin")
+    child.expect_exact("Structure qui la porte : ")
+    child.sendintr()
+    child.expect_exact("abandon ; aucune fiche écrite")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+    assert not list((docs / "fiches").glob("*.md"))
 
 
 def test_options_for_scripts(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -60,13 +60,19 @@ def run(args: argparse.Namespace) -> int:
     vocabulary, _ = Vocabulary.parse(vocabulary_path.read_text("utf-8"), str(vocabulary_path))
     territories = TerritoryReference.load()
     ask = Asker(not args.non_interactif)
+    folder = docs_dir / args.fiches_dir
+    if ask.interactive:
+        print(f"Nouvelle fiche dans {folder.as_posix()}/ : Tab complète les départements et "
+              "les listes, Ctrl+C abandonne.")  # fmt: skip
     try:
         answers = _answers(args, ask, vocabulary, territories)
-        folder = docs_dir / args.fiches_dir
         path = _path(args, ask, folder, answers.title)
     except Refused as error:
         print(f"essaim new: {error} ; aucune fiche écrite", file=sys.stderr)
         return 1
+    except KeyboardInterrupt:
+        print("\nessaim new: abandon ; aucune fiche écrite", file=sys.stderr)
+        return 130
     text = fiche_text(answers)
     src_uri = path.relative_to(docs_dir).as_posix()
     problems = problems_of(text, src_uri, path.as_posix(), FicheReader(vocabulary, territories))
@@ -135,7 +141,7 @@ def _answers(
     communes = optional(", ".join(args.commune), "Communes (facultatif)", text) or ""
     statut = optional(
         args.statut,
-        "Statut (En cours, Terminée, En projet)",
+        "Statut (En cours, Terminée, En projet) [En cours]",
         field(lambda x, n: fields.choice(x, n, STATUSES), "statut"),
     )
     themes = choose("themes", args.theme, "Thèmes (séparés par des virgules)", True)
