@@ -96,6 +96,8 @@ def test_values_are_typed_and_empty_values_are_null(build_site: Builder) -> None
     data = json.loads((site.site_dir / "donnees" / "fiches.json").read_text("utf-8"))
     autre, jardin = data["fiches"]
     assert jardin["url"] == "https://example.org/fiches/jardin/"
+    schema = json.loads((site.site_dir / "donnees" / "fiches.schema.json").read_text("utf-8"))
+    assert schema["$id"] == "https://example.org/donnees/fiches.schema.json"
     assert (jardin["budget"], jardin["budget_texte"]) == (72373, None)
     assert (autre["budget"], autre["budget_texte"]) == (None, "10 000 € Caf")
     assert (jardin["benevoles"], jardin["salaries"], jardin["debut"]) == (40, None, "2021-05")

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
+
+import pytest
 
 from essaim.history import french_date, parse_log
 
@@ -27,6 +30,7 @@ def _git(root: Path, *args: str, when: str = "2024-03-01T12:00:00+00:00") -> Non
     subprocess.run(["git", *args], cwd=root, env=env, check=True, capture_output=True)
 
 
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 def test_last_change_is_the_date_of_the_last_commit_of_the_fiche(
     build_site: Builder, tmp_path: Path
 ) -> None:
@@ -59,7 +63,16 @@ def test_parse_log_keeps_the_newest_commit_of_each_path() -> None:
 
 
 def test_edit_and_issue_links_on_fiches_only(build_site: Builder) -> None:
-    site = build_site({"fiches/cafe.md": fiche("Café & « thé »")}, extra_config=REPO)
+    # The test site has no content.action.edit: the page's edit URL is printed to be seen.
+    shown = (
+        "{% extends 'base.html' %}{% block content %}"
+        "<i>{{ page.edit_url }}</i>{{ super() }}{% endblock %}"
+    )
+    site = build_site(
+        {"fiches/cafe.md": fiche("Café & « thé »")},
+        extra_config=REPO,
+        overrides={"main.html": shown},
+    )
     assert not site.aborted, site.warnings
     page = site.page("fiches/cafe")
     edit = "https://github.com/essaim-solidaire/essaim/edit/main/docs/fiches/cafe.md"
@@ -71,8 +84,12 @@ def test_edit_and_issue_links_on_fiches_only(build_site: Builder) -> None:
     assert (
         "Fiche : docs/fiches/cafe.md\nPage : https://example.org/fiches/cafe/" in query["body"][0]
     )
-    for derived in ("fiches", "themes", "themes/alimentation", "donnees"):
-        assert "/edit/main/" not in site.page(derived), derived
+    assert f"<i>{edit}</i>" in page
+    for derived in ("fiches", "structures/centre-social-du-lac", "donnees"):
+        assert "<i>None</i>" in site.page(derived), derived
+    vocabulary = "https://github.com/essaim-solidaire/essaim/edit/main/docs/vocabulaire.yml"
+    for derived in ("themes", "themes/alimentation", "publics/familles"):
+        assert f"<i>{vocabulary}</i>" in site.page(derived), derived  # what they derive from
     assert "Modifier cette fiche" not in site.page("themes/alimentation")
 
 

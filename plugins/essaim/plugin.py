@@ -19,6 +19,7 @@ from .config import EssaimConfig
 from .domain.corpus import FicheCache, Settings, load_corpus, page_source
 from .domain.index import Index
 from .domain.territory import TerritoryReference
+from .domain.vocabulary import KINDS
 from .history import last_commits
 from .pages import GeneratedPage, Layout
 from .pages.headings import drop_empty_sections
@@ -98,7 +99,11 @@ class EssaimPlugin(BasePlugin[EssaimConfig]):
             self.generated[page.src_uri] = page
             # An editor's page at a generated address keeps its text; ours comes below it.
             if files.get_file_from_path(page.src_uri) is None:
-                files.append(File.generated(config, page.src_uri, content=page.markdown))
+                generated = File.generated(config, page.src_uri, content=page.markdown)
+                # Theme, public and partner pages: their text is edited in the vocabulary.
+                if page.src_uri.split("/", 1)[0] in KINDS:
+                    generated.edit_uri = self.config.vocabulary
+                files.append(generated)
         for admin_file in self._admin_files(config):
             files.append(admin_file)
         for name in ASSETS:

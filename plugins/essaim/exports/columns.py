@@ -47,8 +47,9 @@ class Site:
     use_directory_urls: bool = True
 
     def url(self, src_uri: str) -> str:
-        """The page's address: absolute when ``site_url`` is set, else from the site's root."""
-        path = page_url(src_uri, self.use_directory_urls)
+        """The address of a page (``.md``) or a file: absolute when ``site_url`` is set, else
+        from the site's root."""
+        path = page_url(src_uri, self.use_directory_urls) if src_uri.endswith(".md") else src_uri
         return self.site_url.rstrip("/") + "/" + path if self.site_url else path
 
 

@@ -75,7 +75,7 @@ def record_schema(site: Site, columns: Sequence[Column] = COLUMNS) -> bytes:
     """JSON Schema (2020-12) of one record of ``fiches.json``."""
     schema: dict[str, object] = {"$schema": "https://json-schema.org/draft/2020-12/schema"}
     if site.site_url:
-        schema["$id"] = site.url(SCHEMA_URI).removesuffix("/")
+        schema["$id"] = site.url(SCHEMA_URI)
     schema.update(
         {
             "title": "Fiche d'Essaim",
