@@ -75,7 +75,7 @@ class EssaimPlugin(BasePlugin[EssaimConfig]):
             log.warning(str(problem))
         cached = len(corpus.fiches) - corpus.read
         log.debug(f"{corpus.read} fiches lues, {cached} depuis le cache")
-        self.index = Index(corpus.fiches, corpus.vocabulary)
+        self.index = Index(corpus.fiches, corpus.vocabulary, corpus.places)
         self.render = Renderer(config.theme.get_env(), config.use_directory_urls)
         layout = Layout(self.config.fiches_dir, self.config.page_size, config.use_directory_urls)
         for data in derived_files(self.index, layout):
