@@ -20,6 +20,8 @@ class Layout:
     fiches_dir: str = "fiches"
     page_size: int = 50
     use_directory_urls: bool = True
+    map_tiles: str = ""
+    map_attribution: str = ""
 
     @property
     def listing_uri(self) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..domain.index import Index
 from . import GeneratedFile, GeneratedPage, Layout
+from .carte import geojson, map_page, map_points
 from .fiches import fiche_facts, fiche_related, fiche_search_line, listing_data, listing_pages
 from .render import Renderer
 from .structures import structure_pages
@@ -17,11 +18,12 @@ def derived_pages(index: Index, render: Renderer, layout: Layout) -> list[Genera
         *term_pages(index, render, layout),
         *structure_pages(index, render, layout),
         *territory_pages(index, render, layout),
+        map_page(index, render, layout),
     ]
 
 
 def derived_files(index: Index, layout: Layout) -> list[GeneratedFile]:
-    return [listing_data(index, layout)]
+    return [listing_data(index, layout), map_points(index, layout), geojson(index, layout)]
 
 
 __all__ = [
