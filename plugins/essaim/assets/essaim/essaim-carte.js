@@ -85,7 +85,7 @@
   }
 
   function newMap(container, config, options) {
-    var map = L.map(container, { scrollWheelZoom: options.scroll, zoomSnap: 0.5 });
+    var map = L.map(container, { scrollWheelZoom: options.scroll, zoomSnap: 0.5, maxZoom: 18 });
     if (config.tuiles) {
       L.tileLayer(config.tuiles, { maxZoom: 18, attribution: config.attribution }).addTo(map);
     }
@@ -134,6 +134,7 @@
     return Promise.all([leaflet(), data(root)]).then(function () {
       var config = window.essaimCarte, rows = window.essaimListe.fiches;
       var map = newMap(container, config, { scroll: true });
+      map.fitBounds(ZONES[0][2]);  // a view first: the clusters are computed for one
       var group = clusters().addTo(map);
       var markers = rows.map(function (row, i) {
         return config.points[i] ? marker(row, config.points[i], root) : null;
@@ -154,7 +155,6 @@
       }
       if (listing) listing.addEventListener("essaim:filtre", function (event) { show(event.detail); });
       show(listing ? listing.essaimFound : null);
-      map.fitBounds(ZONES[0][2]);
     });
   }
 
@@ -164,24 +164,25 @@
     active[figure.getAttribute("data-filtre")] = figure.getAttribute("data-valeur");
     return Promise.all([leaflet(), data(root)]).then(function () {
       var config = window.essaimCarte, rows = window.essaimListe.fiches;
-      var map = newMap(figure.querySelector(".essaim-map"), config, { scroll: false });
-      var group = clusters().addTo(map);
-      var bounds = [], precise = false;
+      var markers = [], bounds = [], precise = false;
       rows.forEach(function (row, i) {
         var point = config.points[i];
         if (!point || !Essaim.matches(row, active, "", "")) return;
-        group.addLayer(marker(row, point, root));
+        markers.push(marker(row, point, root));
         bounds.push([point[0], point[1]]);
         precise = precise || PRECISIONS[point[2]] !== "departement";
       });
+      if (!bounds.length) { figure.hidden = true; return; }
+      var map = newMap(figure.querySelector(".essaim-map"), config, { scroll: false });
       if (bounds.length === 1) map.setView(bounds[0], precise ? 10 : 8);
-      else if (bounds.length) map.fitBounds(bounds, { padding: [24, 24], maxZoom: 10 });
-      else figure.hidden = true;
+      else map.fitBounds(bounds, { padding: [24, 24], maxZoom: 10 });
+      clusters().addTo(map).addLayers(markers);
     });
   }
 
   function failed(container) {
-    return function () {
+    return function (error) {
+      if (window.console) window.console.error("essaim: carte", error);
       container.textContent = "";
       container.appendChild(Essaim.element("p", "essaim-map__notice",
         "La carte n'a pas pu être chargée ; la liste des fiches reste disponible."));
