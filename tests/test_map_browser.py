@@ -36,7 +36,8 @@ VISIBLE = """() => {
     const x = r.left + r.width / 2, y = r.top + r.height / 2;
     return x >= box.left && x <= box.right && y >= box.top && y <= box.bottom; };
   let total = 0;
-  map.querySelectorAll('.marker-cluster').forEach((c) => { if (inside(c)) total += +c.textContent; });
+  map.querySelectorAll('.marker-cluster')
+    .forEach((c) => { if (inside(c)) total += +c.textContent; });
   map.querySelectorAll('.essaim-pin').forEach((p) => { if (inside(p)) total += 1; });
   return total;
 }"""
@@ -109,7 +110,7 @@ def test_the_map_shows_every_fiche_guadeloupe_included(
 def test_a_theme_filter_leaves_exactly_that_themes_fiches(
     served: str, browser_page: BrowserPage
 ) -> None:
-    expected = sorted(f.title for f in _real_fiches() if "parentalite" in {t.slug for t in f.themes})  # type: ignore[attr-defined]
+    expected = sorted(f.title for f in _real_fiches() if _about_parentalite(f))  # type: ignore[attr-defined]
     assert 1 < len(expected) < 28
     page = _open(browser_page, served + "carte/?theme=parentalite")
     assert page.get_attribute("[data-essaim-map]", "data-essaim-shown") == str(len(expected))  # type: ignore[attr-defined]
@@ -170,8 +171,9 @@ def test_mini_maps_draw_their_fiches(
     page.wait_for_selector("[data-essaim-minimap] .leaflet-marker-icon")  # type: ignore[attr-defined]
     page.wait_for_timeout(500)  # type: ignore[attr-defined]
     shown = page.evaluate(  # type: ignore[attr-defined]
-        """() => { let n = 0; document.querySelectorAll('[data-essaim-minimap] .leaflet-marker-icon')
-           .forEach((m) => { n += m.classList.contains('marker-cluster') ? +m.textContent : 1; });
+        """() => { let n = 0;
+           document.querySelectorAll('[data-essaim-minimap] .leaflet-marker-icon')
+             .forEach((m) => { n += m.classList.contains('marker-cluster') ? +m.textContent : 1; });
            return n; }"""
     )
     assert shown == sum(1 for fiche in _real_fiches() if shows(fiche))  # type: ignore[operator]

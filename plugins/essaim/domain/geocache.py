@@ -81,7 +81,7 @@ class GeocodingCache:
         """The file's text: départements by code, places by folded name, fixed key order."""
         lines = [HEADER.rstrip("\n")]
         current = None
-        for (departement, key), place in sorted(self.places.items()):
+        for (departement, _), place in sorted(self.places.items()):
             if departement != current:
                 lines.append(f"{json.dumps(departement)}:")
                 current = departement
