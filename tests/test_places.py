@@ -81,18 +81,24 @@ def test_places_come_from_table_then_cache_then_chef_lieu(build_site: Builder) -
     assert not site.aborted, site.warnings
     features = json.loads((site.site_dir / "donnees/fiches.geojson").read_text("utf-8"))
     places = {
-        f["id"]: (f["properties"]["lieu"], f["properties"]["precision"], f["geometry"])
+        f["properties"]["url"].split("/")[1]: (
+            f["properties"].get("commune"),
+            f["properties"]["precision"],
+            f["properties"]["departement"],
+            f["geometry"],
+        )
         for f in features["features"]
     }
-    assert places["mende"][:2] == ("Mende", "commune")
+    assert places["mende"][:3] == ("Mende", "commune", "48")
     assert places["ventalon"] == (
         "Ventalon en Cévennes",
         "commune",
+        "48",
         {"type": "Point", "coordinates": [3.8, 44.3]},
     )
-    assert places["lozere"][:2] == ("Lozère", "departement")
-    assert places["lozere"][2]["coordinates"] == places["mende"][2]["coordinates"]
-    assert places["gp"][:2] == ("Guadeloupe", "departement")
+    assert places["lozere"][:3] == (None, "departement", "48")
+    assert places["lozere"][3]["coordinates"] == places["mende"][3]["coordinates"]
+    assert places["gp"][:3] == (None, "departement", "971")
     assert features["type"] == "FeatureCollection" and list(places) == sorted(places)
     assert site.exists("carte")
 

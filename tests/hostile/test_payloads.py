@@ -197,7 +197,7 @@ def test_geojson_and_map_data_hold_payloads_as_text(build_site: Builder) -> None
     collection = json.loads((built.site_dir / "donnees" / "fiches.geojson").read_text("utf-8"))
     (feature,) = collection["features"]
     assert feature["properties"]["titre"] == VISIBLE[0]
-    assert feature["properties"]["lieu"] == VISIBLE[2]
+    assert feature["properties"]["commune"] == VISIBLE[2]
     assert feature["properties"]["url"] == "fiches/piege/"
     points = (built.site_dir / "carte" / "points.js").read_text("utf-8")
     data = json.loads(points.removeprefix("window.essaimCarte = ").rstrip().removesuffix(";"))
