@@ -72,11 +72,6 @@ def _parser() -> argparse.ArgumentParser:
     )
     _add_settings(geocode)
     geocode.add_argument(
-        "--geocoding-cache",
-        default=Settings().geocoding_cache,
-        help=f"cache dans DOCS_DIR (par défaut : {Settings().geocoding_cache})",
-    )
-    geocode.add_argument(
         "--service",
         choices=("ban", "nominatim"),
         default="ban",
@@ -107,13 +102,18 @@ def _add_settings(parser: argparse.ArgumentParser) -> None:
         default=defaults.vocabulary,
         help=f"fichier du vocabulaire dans DOCS_DIR (par défaut : {defaults.vocabulary})",
     )
+    parser.add_argument(
+        "--geocoding-cache",
+        default=defaults.geocoding_cache,
+        help=f"cache de géocodage dans DOCS_DIR (par défaut : {defaults.geocoding_cache})",
+    )
 
 
 def _check(args: argparse.Namespace) -> int:
     docs_dir: Path = args.docs_dir
     if not docs_dir.is_dir():
         raise ValueError(f"{docs_dir}: dossier introuvable")
-    settings = Settings(args.fiches_dir, args.vocabulary)
+    settings = Settings(args.fiches_dir, args.vocabulary, args.geocoding_cache)
     pages = sorted(
         p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.md") if p.is_file()
     )
