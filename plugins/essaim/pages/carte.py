@@ -27,6 +27,11 @@ SOURCES = (
     'Positions : <a href="https://www.geonames.org/">GeoNames</a> (CC BY 4.0) et '
     '<a href="https://www.insee.fr/fr/information/2560452">INSEE, COG</a> (Licence Ouverte)'
 )
+PLACED_AT = {
+    "adresse": "à l'adresse",
+    "commune": "à la commune",
+    "departement": "au chef-lieu de leur département",
+}
 # Four decimals of a degree: about 10 m, finer than any commune or address needs.
 DECIMALS = 4
 
@@ -43,7 +48,7 @@ def map_page(index: Index, render: Renderer, layout: Layout) -> GeneratedPage:
         points_uri=POINTS_URI,
         geojson_uri=GEOJSON_URI,
         placed=placed,
-        precisions=[(PRECISION_LABELS[key], count) for key, count in counts.items() if count],
+        precisions=[(count, PLACED_AT[key]) for key, count in counts.items() if count],
         **listing_context(index, layout),
     )
     # The list repeats the fiches, which search indexes already.
