@@ -166,6 +166,8 @@ def test_mini_maps_draw_their_fiches(
         "https://tile.openstreetmap.org/**",
         lambda route: route.fulfill(body=BLANK_PNG, content_type="image/png"),
     )
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))  # type: ignore[attr-defined]
     page.goto(served + url)  # type: ignore[attr-defined]
     page.locator("[data-essaim-minimap]").scroll_into_view_if_needed()  # type: ignore[attr-defined]
     page.wait_for_selector("[data-essaim-minimap] .leaflet-marker-icon")  # type: ignore[attr-defined]
@@ -178,5 +180,7 @@ def test_mini_maps_draw_their_fiches(
     )
     assert shown == sum(1 for fiche in _real_fiches() if shows(fiche))  # type: ignore[operator]
     browser_page.screenshot("mini-carte-" + url.strip("/").replace("/", "-"))
+    # A fiche's map carries its place: its page never loads the listing of all fiches.
+    assert url.startswith("fiches/") is not any(u.endswith("/liste.js") for u in requested)
     assert browser_page.console_errors == []
     assert browser_page.refused == []

@@ -39,7 +39,8 @@ def fiche_search_line(fiche: Fiche) -> str:
 def fiche_facts(index: Index, render: Renderer, fiche: Fiche) -> str:
     """The facts box at the top of a fiche page."""
     structure = index.structure_of(fiche)
-    return render("fiche-facts.html", fiche.src_uri, fiche=fiche, structure=structure)
+    place = index.places.of(fiche)
+    return render("fiche-facts.html", fiche.src_uri, fiche=fiche, structure=structure, place=place)
 
 
 def fiche_related(index: Index, render: Renderer, fiche: Fiche) -> str:

@@ -47,9 +47,12 @@
     });
   }
 
+  function settings(root) {
+    return window.essaimCarte ? Promise.resolve() : load(root + "carte/points.js");
+  }
+
   function data(root) {
-    var points = window.essaimCarte ? Promise.resolve() : load(root + "carte/points.js");
-    return points.then(function () {
+    return settings(root).then(function () {
       return window.essaimListe ? null : load(root + window.essaimCarte.donnees);
     });
   }
@@ -158,8 +161,23 @@
     });
   }
 
+  // A fiche's map: its own place, from the page; only the settings are loaded.
+  function ficheMap(figure, root) {
+    return Promise.all([leaflet(), settings(root)]).then(function () {
+      var point = [+figure.getAttribute("data-lat"), +figure.getAttribute("data-lon")];
+      var precise = figure.getAttribute("data-precision") !== "departement";
+      var map = newMap(figure.querySelector(".essaim-map"), window.essaimCarte, { scroll: false });
+      map.setView(point, precise ? 10 : 8);
+      var icon = L.divIcon({ className: "essaim-pin essaim-pin--" +
+        figure.getAttribute("data-precision"), iconSize: [16, 16] });
+      L.marker(point, { icon: icon, title: figure.getAttribute("data-lieu"), keyboard: false })
+        .addTo(map);
+    });
+  }
+
   function miniMap(figure) {
     var root = figure.getAttribute("data-essaim-root") || "";
+    if (figure.hasAttribute("data-lat")) return ficheMap(figure, root);
     var active = {};
     active[figure.getAttribute("data-filtre")] = figure.getAttribute("data-valeur");
     return Promise.all([leaflet(), data(root)]).then(function () {
