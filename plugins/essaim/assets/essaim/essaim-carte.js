@@ -71,7 +71,7 @@
     box.appendChild(title);
     if (row[C.STRUCTURE]) box.appendChild(E.element("span", "essaim-popup__line", row[C.STRUCTURE]));
     var place = point[3] + (PRECISIONS[point[2]] === "departement"
-      ? " (position du chef-lieu : commune non précisée)" : "");
+      ? " (position approximative : chef-lieu du département)" : "");
     box.appendChild(E.element("span", "essaim-popup__line essaim-muted", place));
     var themes = row[C.THEMES].map(function (slug) { return labels.theme[slug] || slug; });
     if (themes.length) box.appendChild(E.element("span", "essaim-popup__line", themes.join(", ")));
