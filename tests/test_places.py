@@ -144,3 +144,25 @@ def test_a_wrong_map_option_is_a_configuration_error_naming_it(
     site = build_site({"fiches/a.md": fiche("A")}, plugin_options={option: f"'{value}'"})
     assert site.aborted
     assert any(option in w for w in site.warnings), site.warnings
+
+
+def test_the_real_sites_geojson_is_rfc_7946_and_compact(tmp_path: Path) -> None:
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    root = Path(__file__).resolve().parents[1]
+    build(load_config(str(root / "mkdocs.yml"), strict=True, site_dir=str(tmp_path / "site")))
+    raw = (tmp_path / "site" / "donnees" / "fiches.geojson").read_bytes()
+    collection = json.loads(raw)
+    assert set(collection) == {"type", "features"} and collection["type"] == "FeatureCollection"
+    fiches = [p for p in (root / "docs" / "fiches").rglob("*.md") if p.name != "index.md"]
+    assert len(collection["features"]) == len(fiches)  # every fiche, Guadeloupe included
+    for feature in collection["features"]:
+        assert set(feature) == {"type", "geometry", "properties"}
+        assert feature["type"] == "Feature" and feature["geometry"]["type"] == "Point"
+        lon, lat = feature["geometry"]["coordinates"]
+        assert -180 <= lon <= 180 and -90 <= lat <= 90
+        assert (round(lon, 4), round(lat, 4)) == (lon, lat)
+        assert (tmp_path / "site" / feature["properties"]["url"] / "index.html").is_file()
+    assert any(f["properties"]["departement"] == "971" for f in collection["features"])
+    assert len(raw) / len(fiches) < 300
