@@ -74,6 +74,22 @@ def _parser() -> argparse.ArgumentParser:
     )
     _add_settings(federation)
     federation.set_defaults(run=_import_centres_sociaux)
+
+    geocode = commands.add_parser(
+        "geocode",
+        help="compléter le cache de géocodage (la seule commande qui utilise le réseau)",
+        description="Cherche la position des communes et lieux des fiches que la table des "
+        "communes ne situe pas, et les ajoute, triés, au cache de géocodage (à relire "
+        "avant de le committer). Le site ne lit que ce cache.",
+    )
+    _add_settings(geocode)
+    geocode.add_argument(
+        "--service",
+        choices=("ban", "nominatim"),
+        default="ban",
+        help="ban : Base adresse nationale (par défaut) ; nominatim : OpenStreetMap",
+    )
+    geocode.set_defaults(run=_geocode)
     return parser
 
 
@@ -98,13 +114,18 @@ def _add_settings(parser: argparse.ArgumentParser) -> None:
         default=defaults.vocabulary,
         help=f"fichier du vocabulaire dans DOCS_DIR (par défaut : {defaults.vocabulary})",
     )
+    parser.add_argument(
+        "--geocoding-cache",
+        default=defaults.geocoding_cache,
+        help=f"cache de géocodage dans DOCS_DIR (par défaut : {defaults.geocoding_cache})",
+    )
 
 
 def _check(args: argparse.Namespace) -> int:
     docs_dir: Path = args.docs_dir
     if not docs_dir.is_dir():
         raise ValueError(f"{docs_dir}: dossier introuvable")
-    settings = Settings(args.fiches_dir, args.vocabulary)
+    settings = Settings(args.fiches_dir, args.vocabulary, args.geocoding_cache)
     pages = sorted(
         p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.md") if p.is_file()
     )
@@ -166,6 +187,32 @@ def _import_centres_sociaux(args: argparse.Namespace) -> int:
     print(
         f"{len(report.written)} fiche(s) écrite(s) dans {docs_dir / args.fiches_dir}, "
         f"{len(report.skipped)} existante(s) laissée(s) telles quelles",
+        file=sys.stderr,
+    )
+    return 0
+
+
+def _geocode(args: argparse.Namespace) -> int:
+    import logging
+
+    from . import geocode
+
+    # geopy logs each retry with a traceback; the error that remains is said below, once.
+    logging.getLogger("geopy").setLevel(logging.ERROR)
+    settings = Settings(args.fiches_dir, args.vocabulary, args.geocoding_cache)
+    agent = geocode.user_agent(args.docs_dir)
+    service = geocode.GEOCODERS[args.service](agent)
+    report = geocode.geocode_docs(args.docs_dir, settings, args.service, service)
+    target = args.docs_dir / args.geocoding_cache
+    for line in report.added:
+        print(f"{target}: ajouté : {line}")
+    for line in report.missing:
+        print(f"{target}: introuvable : {line} (vérifiez l'orthographe dans la fiche)")
+    for line in report.elsewhere:
+        print(f"{target}: écarté : {line}")
+    print(
+        f"{len(report.added)} lieu(x) ajouté(s), {len(report.missing)} introuvable(s), "
+        f"{len(report.elsewhere)} écarté(s) ; {report.already} déjà dans le cache",
         file=sys.stderr,
     )
     return 0

@@ -14,6 +14,36 @@ class PositiveInt(opt.Type[int]):
         return number
 
 
+class RelativeYaml(opt.Type[str]):
+    """A YAML file inside ``docs_dir``, named relative to it."""
+
+    def run_validation(self, value: object) -> str:
+        path = super().run_validation(value)
+        parts = path.replace("\\", "/").split("/")
+        if path.startswith("/") or ".." in parts or not path.endswith((".yml", ".yaml")):
+            raise ValidationError(
+                f"un fichier .yml relatif à docs_dir est attendu (comme "
+                f"« donnees/geocodage.yml »), trouvé « {path} »"
+            )
+        return path
+
+
+class TileUrl(opt.Type[str]):
+    """An http(s) tile address with {z}, {x} and {y}, or nothing for a map without tiles."""
+
+    def run_validation(self, value: object) -> str:
+        url = super().run_validation(value)
+        if url and (
+            not url.startswith(("https://", "http://"))
+            or not all(part in url for part in ("{z}", "{x}", "{y}"))
+        ):
+            raise ValidationError(
+                "une adresse http(s) de tuiles avec {z}, {x} et {y} est attendue, "
+                f"trouvé « {url} »"
+            )
+        return url
+
+
 class EssaimConfig(Config):
     enabled = opt.Type(bool, default=True)
     """Turn the plugin off (for a quick preview of the editors' pages only)."""
@@ -36,3 +66,19 @@ class EssaimConfig(Config):
     """Serve the form-based editor (Decap CMS, vendored) at ``admin/``, generated from the
     fiche contract and the vocabulary. Only when ``repo_url`` is a GitHub repository: the
     form opens its pull requests there."""
+    geocoding_cache = RelativeYaml(str, default="donnees/geocodage.yml")
+    """The geocoding cache, relative to ``docs_dir``: positions that ``essaim geocode``
+    found for places the commune table lacks. The build only reads it (a missing file is an
+    empty cache) and never calls a geocoder."""
+
+    map_tiles = TileUrl(str, default="https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+    """The background tiles of the maps (``carte/`` and mini-maps), fetched by readers'
+    browsers, never by the build. Empty: maps without a background."""
+
+    map_attribution = opt.Type(
+        str,
+        default='&copy; <a href="https://www.openstreetmap.org/copyright">'
+        "les contributeurs d'OpenStreetMap</a>",
+    )
+    """The credit the tiles' provider asks for, as HTML, shown in the corner of each map
+    (the positions' own sources are credited next to it)."""

@@ -36,7 +36,23 @@ from .pages.wiki import fiche_footer, issue_url
 
 log = get_plugin_logger("essaim")
 PACKAGE = resources.files("essaim")
-ASSETS = ("essaim.css", "essaim.js")
+ASSETS = ("essaim.css", "essaim.js", "essaim-carte.css", "essaim-carte.js")
+# Leaflet and its cluster plugin, vendored (see assets/vendor/refresh.sh); loaded by
+# essaim-carte.js only on pages with a map.
+VENDOR = (
+    "leaflet/leaflet.js",
+    "leaflet/leaflet.css",
+    "leaflet/LICENSE",
+    "leaflet/images/layers.png",
+    "leaflet/images/layers-2x.png",
+    "leaflet/images/marker-icon.png",
+    "leaflet/images/marker-icon-2x.png",
+    "leaflet/images/marker-shadow.png",
+    "leaflet.markercluster/leaflet.markercluster.js",
+    "leaflet.markercluster/MarkerCluster.css",
+    "leaflet.markercluster/MarkerCluster.Default.css",
+    "leaflet.markercluster/MIT-LICENCE.txt",
+)
 # Where a page's late HTML goes (see on_post_page).
 LATE = '<div data-essaim-late="contenu"></div>'
 
@@ -60,8 +76,9 @@ class EssaimPlugin(BasePlugin[EssaimConfig]):
             return config
         # Appended last: a template of the same name in custom_dir (overrides/) wins.
         config.theme.dirs.append(str(PACKAGE / "templates"))
-        config.extra_css.append(f"{self.config.assets_dir}/essaim.css")
-        config.extra_javascript.append(f"{self.config.assets_dir}/essaim.js")
+        for name in ASSETS:
+            assets = config.extra_css if name.endswith(".css") else config.extra_javascript
+            assets.append(f"{self.config.assets_dir}/{name}")
         return config
 
     # Early, so that other plugins (search, macros) see the generated pages.
@@ -69,7 +86,9 @@ class EssaimPlugin(BasePlugin[EssaimConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled:
             return files
-        settings = Settings(self.config.fiches_dir, self.config.vocabulary)
+        settings = Settings(
+            self.config.fiches_dir, self.config.vocabulary, self.config.geocoding_cache
+        )
         sources = [f.src_uri for f in files.documentation_pages() if f.abs_src_path]
         corpus = load_corpus(
             Path(config.docs_dir),
@@ -83,7 +102,7 @@ class EssaimPlugin(BasePlugin[EssaimConfig]):
             log.warning(str(problem))
         cached = len(corpus.fiches) - corpus.read
         log.debug(f"{corpus.read} fiches lues, {cached} depuis le cache")
-        self.index = Index(corpus.fiches, corpus.vocabulary)
+        self.index = Index(corpus.fiches, corpus.vocabulary, corpus.places)
         self.updated = last_commits(Path(config.docs_dir))
         self.render = Renderer(config.theme.get_env(), config.use_directory_urls)
         layout = Layout(
@@ -91,6 +110,8 @@ class EssaimPlugin(BasePlugin[EssaimConfig]):
             self.config.page_size,
             config.use_directory_urls,
             config.site_url or "",
+            self.config.map_tiles,
+            self.config.map_attribution,
         )
         for data in derived_files(self.index, layout):
             files.append(File.generated(config, data.src_uri, content=data.content))
@@ -112,6 +133,14 @@ class EssaimPlugin(BasePlugin[EssaimConfig]):
                     config,
                     f"{self.config.assets_dir}/{name}",
                     abs_src_path=str(PACKAGE / "assets" / "essaim" / name),
+                )
+            )
+        for name in VENDOR:
+            files.append(
+                File.generated(
+                    config,
+                    f"{self.config.assets_dir}/vendor/{name}",
+                    abs_src_path=str(PACKAGE / "assets" / "vendor" / name),
                 )
             )
         return files

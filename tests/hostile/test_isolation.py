@@ -66,3 +66,8 @@ def test_build_succeeds_without_any_network(tmp_path: Path) -> None:
     project = _copy_project(tmp_path / "isole")
     _build(project, {}, wrapper=[unshare, "-n"])
     assert (project / "site" / "fiches" / "index.html").is_file()
+    # The same map as a build with the network: positions never depend on it.
+    connected = _copy_project(tmp_path / "relie")
+    _build(connected, {})
+    for name in ("carte/index.html", "carte/points.js", "donnees/fiches.geojson"):
+        assert (project / "site" / name).read_bytes() == (connected / "site" / name).read_bytes()

@@ -218,3 +218,58 @@ def test_admin_config_carries_payloads_as_plain_yaml_values(build_site: Builder)
     assert fields["publics"]["options"] == ["Familles</title><script>alert('public')</script>"]
     assert set(config) == {"backend", "publish_mode", "locale", "media_folder", "public_folder",
                            "slug", "collections"}  # fmt: skip
+
+
+# The map: a geocoded place named by the payload, so that it reaches popups and GeoJSON.
+GEOCODED = '"48":\n  "</script><script>alert(\'commune\')</script>": {lat: 44.5, lon: 3.5}\n'
+
+
+def _built_with_map(build_site: Builder) -> BuiltSite:
+    built = build_site(
+        {"fiches/piege.md": TRAP, "donnees/geocodage.yml": GEOCODED},
+        strict=False,
+        vocabulary=VOCABULARY,
+        plugin_options={"map_tiles": '""'},
+    )
+    assert not built.aborted
+    return built
+
+
+def test_geojson_and_map_data_hold_payloads_as_text(build_site: Builder) -> None:
+    built = _built_with_map(build_site)
+    collection = json.loads((built.site_dir / "donnees" / "fiches.geojson").read_text("utf-8"))
+    (feature,) = collection["features"]
+    assert feature["properties"]["titre"] == VISIBLE[0]
+    assert feature["properties"]["commune"] == VISIBLE[2]
+    assert feature["properties"]["url"] == "fiches/piege/"
+    points = (built.site_dir / "carte" / "points.js").read_text("utf-8")
+    data = json.loads(points.removeprefix("window.essaimCarte = ").rstrip().removesuffix(";"))
+    assert data["points"][0][3] == VISIBLE[2]
+    text = "".join(_parse(built.site_dir / "carte" / "index.html").text)
+    assert VISIBLE[0] in text and VISIBLE[1] in text  # the list under the map
+
+
+def test_map_popups_and_list_show_payloads_as_text(
+    build_site: Builder, browser_page: object
+) -> None:
+    from ..browser import CHROMIUM
+
+    if CHROMIUM is None:
+        pytest.skip("Debian's chromium is not installed")
+    built = _built_with_map(build_site)
+    page = browser_page.page  # type: ignore[attr-defined]
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.goto((built.site_dir / "carte" / "index.html").as_uri() + "?statut=terminee")
+    page.wait_for_selector("[data-essaim-map][data-essaim-shown='1']")
+    page.click(".essaim-pin")
+    popup = page.wait_for_selector(".leaflet-popup-content")
+    shown = popup.inner_text()
+    assert VISIBLE[0] in shown and VISIBLE[1] in shown and VISIBLE[2] in shown
+    assert popup.query_selector("script, img, svg, b") is None
+    assert popup.query_selector("a").get_attribute("href") == "../fiches/piege/"
+    cards = page.inner_text("[data-essaim-results]")
+    assert VISIBLE[0] in cards
+    page.wait_for_timeout(300)
+    assert dialogs == []
+    assert browser_page.console_errors == []  # type: ignore[attr-defined]

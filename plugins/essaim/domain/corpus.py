@@ -12,6 +12,7 @@ import yaml
 
 from .fiche import Fiche
 from .frontmatter import Source
+from .places import Places, load_places
 from .problems import ContractError, Level, Problem
 from .schema import FicheReader
 from .territory import TerritoryReference
@@ -30,6 +31,7 @@ class Settings:
 
     fiches_dir: str = "fiches"
     vocabulary: str = "vocabulaire.yml"
+    geocoding_cache: str = "donnees/geocodage.yml"
 
 
 @dataclass
@@ -40,6 +42,7 @@ class Corpus:
     vocabulary: Vocabulary
     problems: list[Problem] = field(default_factory=list)
     read: int = 0  # fiches parsed in this pass; the others came from the cache
+    places: Places = field(default_factory=lambda: Places({}, []))
 
     @property
     def errors(self) -> list[Problem]:
@@ -156,7 +159,10 @@ def load_corpus(
         problems += decode_problems + fiche_problems
     cache.entries = used  # what was edited away or deleted is forgotten
     problems += _duplicates(fiches)
-    return Corpus(fiches, vocabulary, problems, read)
+    places = load_places(
+        fiches, docs_dir / settings.geocoding_cache, display + settings.geocoding_cache
+    )
+    return Corpus(fiches, vocabulary, problems + places.problems, read, places)
 
 
 def page_source(fiche: Fiche, raw: bytes, title: str) -> str:

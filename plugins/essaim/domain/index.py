@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .fiche import Contact, Fiche
+from .places import Places
 from .territory import Departement, Region
 from .text import fold
 from .vocabulary import KINDS, Term, Vocabulary
@@ -55,8 +56,11 @@ class RegionGroup:
 
 
 class Index:
-    def __init__(self, fiches: Iterable[Fiche], vocabulary: Vocabulary) -> None:
+    def __init__(
+        self, fiches: Iterable[Fiche], vocabulary: Vocabulary, places: Places | None = None
+    ) -> None:
         self.vocabulary = vocabulary
+        self.places = places if places is not None else Places({}, [])
         self.fiches = tuple(sorted(fiches, key=lambda fiche: fiche.sort_key))
         self.by_slug: dict[str, Fiche] = {}
         self.by_src_uri = {fiche.src_uri: fiche for fiche in self.fiches}

@@ -13,6 +13,7 @@ from typing import Protocol
 
 from ..domain.index import Index
 from ..pages import GeneratedFile, Layout
+from ..pages.carte import GEOJSON_URI
 from . import formats, gogocarto
 from .columns import COLUMNS, Site, by_slug
 
@@ -49,6 +50,12 @@ GOGOCARTO_FIELDS = (
     Field("id", "texte", "Le slug de la fiche, identifiant stable."),
     Field("name", "texte", "Le titre de la fiche."),
     Field(
+        "geo",
+        "objet",
+        "Position de la fiche (latitude, longitude en degrés WGS 84, 4 décimales), la même "
+        "que sur la carte du site ; sa précision est dans fiches.geojson.",
+    ),
+    Field(
         "categories",
         "liste",
         "Identifiants des options de la taxonomie (« themes/alimentation », « statut/en-cours »…).",
@@ -60,6 +67,32 @@ GOGOCARTO_FIELDS = (
         "(customFormatedAddress), que GoGoCarto peut géocoder.",
     ),
     Field("description", "texte", "Le résumé de la fiche."),
+)
+
+
+GEOJSON_FIELDS = (
+    Field("titre", "texte", "Le titre de la fiche."),
+    Field(
+        "url",
+        "texte",
+        "L'adresse de la page de la fiche, relative à la racine du site "
+        "(ex. fiches/jouer-ensemble/) ; identifie le point.",
+    ),
+    Field(
+        "departement", "texte", "Le code INSEE du (premier) département : « 48 », « 2A », « 971 »."
+    ),
+    Field(
+        "precision",
+        "texte",
+        "D'où vient la position : commune (table des communes), adresse (lieu-dit ou adresse "
+        "géocodés, relus dans le cache de géocodage) ou departement (chef-lieu du département, "
+        "position approchée).",
+    ),
+    Field(
+        "commune",
+        "texte",
+        "La commune ou le lieu placé ; absent quand la précision est departement.",
+    ),
 )
 
 
@@ -111,7 +144,17 @@ def catalogue() -> list[DataFile]:
             "Les catégories Thèmes, Publics, Partenaires et Statut, et leurs options tirées du "
             "vocabulaire du site ; les « categories » des éléments renvoient à leurs id.",
         ),
-        # The map's GeoJSON joins here as a DataFile with its properties as fields.
+        DataFile(
+            GEOJSON_URI,
+            "Les fiches sur une carte",
+            "GeoJSON (RFC 7946)",
+            "Un point par fiche placée, [longitude, latitude] en WGS 84 arrondis à 4 décimales "
+            "(une dizaine de mètres), triés par slug : la position qu'affiche la carte du site. "
+            "S'ouvre dans QGIS, uMap ou geojson.io.",
+            GEOJSON_FIELDS,
+            "Chaque point porte les propriétés ci-dessous ; l'adresse de la page identifie la "
+            "fiche (elle contient son slug).",
+        ),
     ]
 
 
@@ -123,6 +166,6 @@ def open_data_files(index: Index, layout: Layout) -> list[GeneratedFile]:
         GeneratedFile(formats.JSON_URI, formats.fiches_json(records)),
         GeneratedFile(formats.SCHEMA_URI, formats.record_schema(site)),
         GeneratedFile(formats.CSV_URI, formats.fiches_csv(records)),
-        GeneratedFile(gogocarto.ELEMENTS_URI, gogocarto.elements(fiches, records)),
+        GeneratedFile(gogocarto.ELEMENTS_URI, gogocarto.elements(fiches, records, index.places)),
         GeneratedFile(gogocarto.TAXONOMY_URI, gogocarto.taxonomy(index.vocabulary)),
     ]

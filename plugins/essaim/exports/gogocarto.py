@@ -1,8 +1,9 @@
 """An export in the JSON that GoGoCarto imports: the elements, and their taxonomy.
 
-GoGoCarto reads an element's ``name``, its ``categories`` (ids of options of the taxonomy)
-and an ``address`` it can geocode; any other attribute is kept and can be shown in its info
-bar, so each element also carries the whole open-data record.
+GoGoCarto reads an element's ``name``, its ``categories`` (ids of options of the taxonomy),
+its ``geo`` position (the map's, so GoGoCarto need not geocode) and an ``address``; any
+other attribute is kept and can be shown in its info bar, so each element also carries the
+whole open-data record.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..domain.fiche import STATUSES, Fiche
+from ..domain.places import Places
 from ..domain.text import slugify
 from ..domain.vocabulary import KINDS, Vocabulary
 from .formats import Record, _dump, dump_lines
@@ -25,7 +27,7 @@ def option_id(kind: str, slug: str) -> str:
     return f"{kind}/{slug}"
 
 
-def elements(fiches: Sequence[Fiche], records: Sequence[Record]) -> bytes:
+def elements(fiches: Sequence[Fiche], records: Sequence[Record], places: Places) -> bytes:
     """``fiches`` sorted by slug, and their records in the same order."""
     items = []
     for fiche, data in zip(fiches, records, strict=True):
@@ -40,11 +42,18 @@ def elements(fiches: Sequence[Fiche], records: Sequence[Record]) -> bytes:
             "addressCountry": "FR",
             "customFormatedAddress": ", ".join(place),
         }
+        position = places.of(fiche)
+        geo = (
+            {"latitude": round(position.lat, 4), "longitude": round(position.lon, 4)}
+            if position
+            else None
+        )
         items.append(
             {
                 "id": fiche.slug,
                 "name": fiche.title,
                 "categories": categories,
+                "geo": geo,
                 "address": address,
                 "description": fiche.summary,
                 **data,

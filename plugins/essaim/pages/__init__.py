@@ -21,6 +21,8 @@ class Layout:
     page_size: int = 50
     use_directory_urls: bool = True
     site_url: str = ""  # open data gives absolute page addresses when it is known
+    map_tiles: str = ""
+    map_attribution: str = ""
 
     @property
     def listing_uri(self) -> str:

@@ -13,6 +13,7 @@ from ..domain.text import slugify
 from ..domain.vocabulary import KINDS
 from . import GeneratedFile, GeneratedPage, Layout
 from .common import paginated_pages
+from .pagination import paginate
 from .render import Renderer
 from .urls import page_url
 
@@ -38,7 +39,8 @@ def fiche_search_line(fiche: Fiche) -> str:
 def fiche_facts(index: Index, render: Renderer, fiche: Fiche) -> str:
     """The facts box at the top of a fiche page."""
     structure = index.structure_of(fiche)
-    return render("fiche-facts.html", fiche.src_uri, fiche=fiche, structure=structure)
+    place = index.places.of(fiche)
+    return render("fiche-facts.html", fiche.src_uri, fiche=fiche, structure=structure, place=place)
 
 
 def fiche_related(index: Index, render: Renderer, fiche: Fiche) -> str:
@@ -61,6 +63,20 @@ def listing_pages(index: Index, render: Renderer, layout: Layout) -> list[Genera
         facets=_facets(index),
         data_uri=listing_data_uri(layout),
     )
+
+
+def listing_context(index: Index, layout: Layout) -> dict[str, object]:
+    """What ``fiches-index.html`` needs to show the listing's first page elsewhere (the
+    map's list): the same filters, the same first fiches, links to the next pages."""
+    pager, chunk = next(iter(paginate(layout.listing_uri, index.fiches, layout.page_size)))
+    return {
+        "pager": pager,
+        "items": chunk,
+        "total": len(index.fiches),
+        "page_size": layout.page_size,
+        "facets": _facets(index),
+        "data_uri": listing_data_uri(layout),
+    }
 
 
 def listing_data_uri(layout: Layout) -> str:

@@ -25,7 +25,9 @@ class Renderer:
         env.autoescape = True
         env.undefined = jinja2.StrictUndefined
         env.filters.update(number=format_number, euros=format_euros, slugify=slugify)
-        env.globals.update(region_uri=region_uri, departement_uri=departement_uri)
+        env.globals.update(
+            region_uri=region_uri, departement_uri=departement_uri, site_path=self.path
+        )
         self.env = env
         self.use_directory_urls = use_directory_urls
         self._cards: dict[str, Markup] = {}
@@ -34,6 +36,10 @@ class Renderer:
         """A page (by src_uri or object with one) or a file, from the site's root."""
         uri = target if isinstance(target, str) else str(getattr(target, "src_uri"))  # noqa: B009
         return ROOT + (page_url(uri, self.use_directory_urls) if uri.endswith(".md") else uri)
+
+    def path(self, target: object) -> str:
+        """A page's address from the site's root, with no marker: a value for scripts."""
+        return self.url(target).removeprefix(ROOT)
 
     def card(self, fiche: object) -> Markup:
         """The fiche's card (``essaim/fiche-card.html``), rendered once per build."""

@@ -10,7 +10,9 @@
   var URL = 0, TITLE = 1, STRUCTURE = 2, PLACE = 3, STATUS = 4, THEMES = 5, PUBLICS = 6,
     PARTNERS = 7, REGIONS = 8, DEPARTEMENTS = 9, SUMMARY = 10;
   var COLUMN = { theme: THEMES, "public": PUBLICS, partenaire: PARTNERS, region: REGIONS,
-    departement: DEPARTEMENTS };
+    departement: DEPARTEMENTS, statut: STATUS, url: URL };
+  // Columns that hold one value rather than a list.
+  var SINGLE = { statut: true, url: true };
 
   function fold(text) {
     return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
@@ -51,13 +53,19 @@
 
   function matches(row, active, query, text) {
     for (var key in active) {
-      if (key === "statut") {
-        if (row[STATUS] !== active[key]) return false;
+      if (SINGLE[key]) {
+        if (row[COLUMN[key]] !== active[key]) return false;
       } else if (row[COLUMN[key]].indexOf(active[key]) < 0) {
         return false;
       }
     }
     return !query || text.indexOf(query) >= 0;
+  }
+
+  // Other views of the same fiches (the map) follow the filters: null means every fiche.
+  function announce(listing, found) {
+    listing.essaimFound = found;
+    listing.dispatchEvent(new CustomEvent("essaim:filtre", { detail: found }));
   }
 
   function setUp(listing, data) {
@@ -100,6 +108,7 @@
       window.history.replaceState(null, "", next ? "?" + next : window.location.pathname);
       results.textContent = "";
       if (!filtering) {
+        announce(listing, null);
         staticItems.forEach(function (item) { results.appendChild(item); });
         counter.textContent = staticCount;
         if (pager) pager.hidden = false;
@@ -111,6 +120,7 @@
       data.fiches.forEach(function (row, position) {
         if (matches(row, active, query, texts[position])) found.push(position);
       });
+      announce(listing, found);
       shown = 0;
       counter.textContent = found.length + (found.length > 1 ? " fiches" : " fiche") +
         " sur " + data.fiches.length;
@@ -131,6 +141,14 @@
     form.hidden = false;
     apply();
   }
+
+  // Shared with essaim-carte.js, so that the map filters exactly as the listing does.
+  window.Essaim = {
+    columns: { URL: URL, TITLE: TITLE, STRUCTURE: STRUCTURE, PLACE: PLACE, STATUS: STATUS,
+      THEMES: THEMES, DEPARTEMENTS: DEPARTEMENTS },
+    element: element,
+    matches: matches
+  };
 
   function start() {
     if (!window.essaimListe) return;

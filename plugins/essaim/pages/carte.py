@@ -1,0 +1,121 @@
+"""The map: the ``carte/`` page, the positions its script reads, and the open GeoJSON.
+
+The map's script reads two files, both in the order of ``index.fiches``: the listing's
+``fiches/liste.js`` (titles, structures, filter values; shared with ``fiches/``) and
+``carte/points.js`` (one position per fiche, and the tiles). The GeoJSON is for other
+tools: RFC 7946, one Feature per placed fiche, sorted by slug, properties in French.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import partial
+
+from ..domain.index import Index
+from ..domain.places import PRECISION_LABELS
+from . import GeneratedFile, GeneratedPage, Layout
+from .fiches import listing_context, listing_data_uri
+from .render import Renderer
+from .urls import page_url
+
+MAP_URI = "carte/index.md"
+POINTS_URI = "carte/points.js"
+GEOJSON_URI = "donnees/fiches.geojson"
+PRECISIONS = tuple(PRECISION_LABELS)
+# Credit for the positions, shown on every map beside the tiles' attribution.
+SOURCES = (
+    'Positions : <a href="https://www.geonames.org/">GeoNames</a> (CC BY 4.0) et '
+    '<a href="https://www.insee.fr/fr/information/2560452">INSEE, COG</a> (Licence Ouverte)'
+)
+PLACED_AT = {
+    "adresse": "à l'adresse",
+    "commune": "à la commune",
+    "departement": "au chef-lieu de leur département",
+}
+# Four decimals of a degree: about 10 m, finer than any commune or address needs.
+DECIMALS = 4
+
+
+def map_page(index: Index, render: Renderer, layout: Layout) -> GeneratedPage:
+    placed = sum(1 for fiche in index.fiches if index.places.of(fiche))
+    counts = {key: 0 for key in PRECISIONS}
+    for place in index.places.by_src_uri.values():
+        counts[place.precision] += 1
+    body = partial(
+        render,
+        "carte.html",
+        MAP_URI,
+        points_uri=POINTS_URI,
+        geojson_uri=GEOJSON_URI,
+        placed=placed,
+        precisions=[(count, PLACED_AT[key]) for key, count in counts.items() if count],
+        **listing_context(index, layout),
+    )
+    # The list repeats the fiches, which search indexes already.
+    return GeneratedPage(MAP_URI, "Carte des initiatives", body, searchable=False)
+
+
+def map_points(index: Index, layout: Layout) -> GeneratedFile:
+    """One row per fiche of ``liste.js``, in the same order: [lat, lon, precision, label]."""
+    points: list[object] = []
+    for fiche in index.fiches:
+        place = index.places.of(fiche)
+        points.append(
+            None
+            if place is None
+            else [
+                round(place.lat, DECIMALS),
+                round(place.lon, DECIMALS),
+                PRECISIONS.index(place.precision),
+                place.label,
+            ]
+        )
+    data = {
+        "tuiles": layout.map_tiles,
+        "attribution": layout.map_attribution,
+        "sources": SOURCES,
+        "precisions": [PRECISION_LABELS[key] for key in PRECISIONS],
+        "liste": page_url(layout.listing_uri, layout.use_directory_urls),
+        "carte": page_url(MAP_URI, layout.use_directory_urls),
+        "donnees": listing_data_uri(layout),
+        "points": points,
+    }
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    # « </script> » in a value cannot close anything here: the file is loaded by src, and
+    # JSON escapes nothing else that a script parser would read as code.
+    return GeneratedFile(POINTS_URI, f"window.essaimCarte = {text};\n".encode())
+
+
+def geojson(index: Index, layout: Layout) -> GeneratedFile:
+    """RFC 7946: a FeatureCollection of Points, [longitude, latitude], WGS 84.
+
+    Compact: at 10,000 fiches, a Feature must stay under 300 bytes. The page's URL (which
+    holds the slug, and is unique) identifies a Feature, so there is no ``id`` member too:
+    with it, the slug would be written twice and the Features would pass 300 bytes."""
+    features = []
+    for fiche in sorted(index.fiches, key=lambda f: (f.slug, f.src_uri)):
+        place = index.places.of(fiche)
+        if place is None:
+            continue
+        properties: dict[str, object] = {
+            "titre": fiche.title,
+            "url": page_url(fiche.src_uri, layout.use_directory_urls),
+            "departement": fiche.departements[0].code,
+            "precision": place.precision,
+        }
+        if place.precision != "departement":
+            properties["commune"] = place.label
+        features.append(
+            {
+                "type": "Feature",
+                "geometry": {
+                    "type": "Point",
+                    "coordinates": [round(place.lon, DECIMALS), round(place.lat, DECIMALS)],
+                },
+                "properties": properties,
+            }
+        )
+    # One feature per line: readable diffs, and still compact.
+    lines = [json.dumps(f, ensure_ascii=False, separators=(",", ":")) for f in features]
+    text = '{"type":"FeatureCollection","features":[\n' + ",\n".join(lines) + "\n]}\n"
+    return GeneratedFile(GEOJSON_URI, text.encode())

@@ -1,0 +1,168 @@
+"""Places: the commune table, the geocoding cache, the fallback to the chef-lieu, and the
+map's data in a built site."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from essaim.domain.communes import CommuneTable
+from essaim.domain.geocache import CachedPlace, GeocodingCache
+
+from .conftest import Builder, fiche
+
+
+def _with_communes(text: str, communes: str, departement: str | None = None) -> str:
+    text = text.replace("territoire:\n", f"territoire:\n  communes: {communes}\n", 1)
+    return text if departement is None else text.replace('"48"', f'"{departement}"', 1)
+
+
+def test_the_table_places_communes_by_departement_homonyms_included() -> None:
+    table = CommuneTable.load()
+    mende = table.commune("48", "mende")
+    assert mende is not None and mende.position == pytest.approx((44.52, 3.50), abs=0.05)
+    # Two « Pradines »: one in the Lot, one in the Loire; each in its own département.
+    lot, loire = table.commune("46", "Pradines"), table.commune("42", "Pradines")
+    assert lot and loire and lot.position and loire.position
+    assert lot.position[1] < 2 < 4 < loire.position[1]
+    assert table.commune("48", "Pradines") is None
+    # A commune nouvelle younger than GeoNames is listed, without a position of its own.
+    ventalon = table.commune("48", "Ventalon-en-Cévennes")
+    assert ventalon is not None and ventalon.position is None
+    assert table.chef_lieu("971") is not None and table.chef_lieu("971").name == "Basse-Terre"
+    codes = json.loads(
+        (Path(__file__).parents[1] / "plugins/essaim/data/territoires.json").read_text("utf-8")
+    )["departements"]
+    assert all(table.chef_lieu(d["code"]) for d in codes)  # every fallback exists
+
+
+def test_the_cache_reads_what_it_writes_sorted_and_stable() -> None:
+    cache = GeocodingCache()
+    cache.add("971", CachedPlace("Le Moule", 16.3333, -61.3444, "commune", "ban"))
+    cache.add("48", CachedPlace("Lieu-dit « Le Mas »", 44.3, 3.8, "adresse", "ban"))
+    text = cache.render()
+    assert text.index('"48":') < text.index('"971":')
+    again, problems = GeocodingCache.parse(text, "docs/donnees/geocodage.yml")
+    assert problems == []
+    assert again.render() == text
+    assert again.get("48", "lieu-dit le mas") == cache.get("48", "Lieu-dit « Le Mas »")
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "words"),
+    [
+        ('"48":\n  Mas: {lat: nord, lon: 3.5}\n', "48.Mas.lat", "un nombre entre -90 et 90"),
+        ('"48":\n  Mas: {lat: 44, lon: 3.5, precision: rue}\n', "48.Mas.precision", "« rue »"),
+        ('"48": [Mas]\n', "48", "une liste de lieux"),
+        ('"48":\n  Mas: {lat: 44, lon: 3.5, altitude: 3}\n', "48.Mas.altitude", "inconnu"),
+    ],
+)
+def test_a_malformed_cache_entry_is_named(text: str, field: str, words: str) -> None:
+    _, problems = GeocodingCache.parse(text, "docs/donnees/geocodage.yml")
+    (problem,) = problems
+    assert (problem.path, problem.field) == ("docs/donnees/geocodage.yml", field)
+    assert words in problem.message and problem.line == 2 - (field == "48")
+
+
+def test_places_come_from_table_then_cache_then_chef_lieu(build_site: Builder) -> None:
+    cache = '"48":\n  "Ventalon en Cévennes": {lat: 44.3, lon: 3.8, precision: commune}\n'
+    site = build_site(
+        {
+            "fiches/mende.md": _with_communes(fiche("Mende"), "[Mende]"),
+            "fiches/ventalon.md": _with_communes(fiche("Ventalon"), "[Ventalon-en-Cévennes]"),
+            "fiches/lozere.md": fiche("Lozère"),
+            "fiches/gp.md": fiche("Guadeloupe", departement="971"),
+            "donnees/geocodage.yml": cache,
+        },
+        plugin_options={"map_tiles": '""'},
+    )
+    assert not site.aborted, site.warnings
+    features = json.loads((site.site_dir / "donnees/fiches.geojson").read_text("utf-8"))
+    places = {
+        f["properties"]["url"].split("/")[1]: (
+            f["properties"].get("commune"),
+            f["properties"]["precision"],
+            f["properties"]["departement"],
+            f["geometry"],
+        )
+        for f in features["features"]
+    }
+    assert places["mende"][:3] == ("Mende", "commune", "48")
+    assert places["ventalon"] == (
+        "Ventalon en Cévennes",
+        "commune",
+        "48",
+        {"type": "Point", "coordinates": [3.8, 44.3]},
+    )
+    assert places["lozere"][:3] == (None, "departement", "48")
+    assert places["lozere"][3]["coordinates"] == places["mende"][3]["coordinates"]
+    assert places["gp"][:3] == (None, "departement", "971")
+    assert features["type"] == "FeatureCollection" and list(places) == sorted(places)
+    assert site.exists("carte")
+
+
+def test_an_unknown_commune_is_a_contract_error_with_the_closest_names(
+    build_site: Builder,
+) -> None:
+    site = build_site({"fiches/a.md": _with_communes(fiche("A"), "[Mendes]")})
+    assert site.aborted
+    (message,) = [w for w in site.warnings if "territoire.communes" in w]
+    assert message.startswith("docs/fiches/a.md: territoire.communes: « Mendes » n'est pas")
+    assert "Lozère (48)" in message and "« Mende »" in message
+    # Homonyms elsewhere do not count: Pradines exists in the Lot, not in the Lozère.
+    site = build_site({"fiches/a.md": _with_communes(fiche("A"), "[Pradines]")})
+    assert any("« Pradines » n'est pas une commune de Lozère" in w for w in site.warnings)
+    site = build_site({"fiches/a.md": _with_communes(fiche("A"), "[Pradines]", "46")})
+    assert not site.aborted, site.warnings
+
+
+def test_a_malformed_cache_fails_the_strict_build_naming_file_and_entry(
+    build_site: Builder,
+) -> None:
+    site = build_site(
+        {"fiches/a.md": fiche("A"), "donnees/geocodage.yml": '"48":\n  Mas: {lat: x, lon: 3}\n'}
+    )
+    assert site.aborted
+    assert any(w.startswith("docs/donnees/geocodage.yml: 48.Mas.lat:") for w in site.warnings)
+
+
+@pytest.mark.parametrize(
+    ("option", "value"),
+    [
+        ("geocoding_cache", "/etc/geocodage.yml"),
+        ("geocoding_cache", "../geocodage.yml"),
+        ("geocoding_cache", "donnees/geocodage.json"),
+        ("map_tiles", "javascript:alert(1)/{z}/{x}/{y}"),
+        ("map_tiles", "https://tiles.example/{z}.png"),
+    ],
+)
+def test_a_wrong_map_option_is_a_configuration_error_naming_it(
+    build_site: Builder, option: str, value: str
+) -> None:
+    site = build_site({"fiches/a.md": fiche("A")}, plugin_options={option: f"'{value}'"})
+    assert site.aborted
+    assert any(option in w for w in site.warnings), site.warnings
+
+
+def test_the_real_sites_geojson_is_rfc_7946_and_compact(tmp_path: Path) -> None:
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    root = Path(__file__).resolve().parents[1]
+    build(load_config(str(root / "mkdocs.yml"), strict=True, site_dir=str(tmp_path / "site")))
+    raw = (tmp_path / "site" / "donnees" / "fiches.geojson").read_bytes()
+    collection = json.loads(raw)
+    assert set(collection) == {"type", "features"} and collection["type"] == "FeatureCollection"
+    fiches = [p for p in (root / "docs" / "fiches").rglob("*.md") if p.name != "index.md"]
+    assert len(collection["features"]) == len(fiches)  # every fiche, Guadeloupe included
+    for feature in collection["features"]:
+        assert set(feature) == {"type", "geometry", "properties"}
+        assert feature["type"] == "Feature" and feature["geometry"]["type"] == "Point"
+        lon, lat = feature["geometry"]["coordinates"]
+        assert -180 <= lon <= 180 and -90 <= lat <= 90
+        assert (round(lon, 4), round(lat, 4)) == (lon, lat)
+        assert (tmp_path / "site" / feature["properties"]["url"] / "index.html").is_file()
+    assert any(f["properties"]["departement"] == "971" for f in collection["features"])
+    assert len(raw) / len(fiches) < 300
