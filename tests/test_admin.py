@@ -26,8 +26,10 @@ from .test_cli import _docs
 REPO = "repo_url: https://github.com/essaim-solidaire/essaim\n"
 NESTED = {"territoire": _TERRITORY_FIELDS, "moyens": _MOYENS_FIELDS, "contact": _CONTACT_FIELDS}
 # Values a person would type in the fields that take free text under a pattern.
+# The first département offered is Ain (01): its communes must be real ones.
 TYPED = {"debut": "2021", "fin": "2023-06", "email": "contact@example.org",
-         "site": "https://example.org", "budget": "72373"}  # fmt: skip
+         "site": "https://example.org", "budget": "72373",
+         "communes": ["Bourg-en-Bresse"]}  # fmt: skip
 
 
 @pytest.fixture

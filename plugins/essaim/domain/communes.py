@@ -71,8 +71,14 @@ class CommuneTable:
         return self._chefs_lieux.get(departement)
 
     def closest(self, departement: str, name: str, limit: int = 3) -> list[str]:
-        """Suggestions for an unknown name, among the communes of that département."""
-        return closest(name, self._names.get(departement, ()), limit)
+        """Suggestions for an unknown name, among the communes of that département: first
+        the communes whose name starts with it (a merged commune keeps its old name first:
+        Florac → Florac Trois Rivières), then the nearest spellings."""
+        names = self._names.get(departement, ())
+        key = fold(name)
+        starting = sorted(n for n in names if fold(n).startswith(key) and fold(n) != key)
+        similar = [n for n in closest(name, names, limit) if n not in starting]
+        return (starting + similar)[:limit]
 
 
 @functools.cache
