@@ -22,7 +22,10 @@ FULL = (
         "partenaires: [Caf]\ndebut: 2020\nbudget: '100'\nmoyens: {benevoles: '3'}\n"
         "chiffres: [{valeur: '1', libelle: jardin}]\ncontact: {email: a@b.fr}\nsources: [Moi]",
     )
-    .replace('departement: "48"', 'departement: "48"\n  communes: [Florac Trois Rivières]\n  echelle: Une commune')
+    .replace(
+        'departement: "48"',
+        'departement: "48"\n  communes: [Florac Trois Rivières]\n  echelle: Une commune',
+    )
 )
 FULL += "".join(
     f"\n## {title}\n\nTexte.\n"
