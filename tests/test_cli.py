@@ -27,7 +27,7 @@ def test_check_passes_on_good_fiches(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert main(["check", str(docs)]) == 0
     captured = capsys.readouterr()
     assert captured.out == ""
-    assert "2 fiches vérifiées : 0 erreur(s)" in captured.err
+    assert "2 fiches vérifiées : 0 erreur, 0 avertissement" in captured.err
 
 
 def test_check_reports_each_problem_on_one_line(

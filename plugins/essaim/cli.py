@@ -11,6 +11,7 @@ from pathlib import Path
 from .domain.corpus import Settings, load_corpus
 from .domain.problems import Level, Problem
 from .domain.territory import TerritoryReference
+from .domain.text import count
 from .domain.vocabulary import Vocabulary
 from .new_command import add_parser as add_new_parser
 from .report import FORMATS, report
@@ -139,7 +140,8 @@ def _check(args: argparse.Namespace) -> int:
     errors = sum(problem.level is Level.ERROR for problem in problems)
     warnings = len(problems) - errors
     print(
-        f"{len(corpus.fiches)} fiches vérifiées : {errors} erreur(s), {warnings} avertissement(s)",
+        f"{count(len(corpus.fiches), 'fiche vérifiée', 'fiches vérifiées')} : "
+        f"{count(errors, 'erreur')}, {count(warnings, 'avertissement')}",
         file=sys.stderr,
     )
     return 1 if errors or (args.strict and warnings) else 0

@@ -60,3 +60,8 @@ def nearest(suggestions: list[str]) -> str:
         return ""
     label = "le plus proche" if len(suggestions) == 1 else "les plus proches"
     return f" ({label} : {' ; '.join(suggestions)})"
+
+
+def count(number: int, singular: str, plural: str | None = None) -> str:
+    """« 1 fiche vérifiée », « 0 erreur », « 3 erreurs »: French puts 0 and 1 in the singular."""
+    return f"{number} {singular if number < 2 else plural or singular + 's'}"
