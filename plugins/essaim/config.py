@@ -5,6 +5,8 @@ from __future__ import annotations
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config, ValidationError
 
+from .publications.options import Booklets
+
 
 class PositiveInt(opt.Type[int]):
     def run_validation(self, value: object) -> int:
@@ -31,3 +33,8 @@ class EssaimConfig(Config):
 
     assets_dir = opt.Type(str, default="assets/essaim")
     """Where the plugin's stylesheet and script are written in the built site."""
+
+    booklets = Booklets()
+    """Printable booklets, one PDF per entry at ``livrets/<slug>.pdf``: ``titre`` (required),
+    optional ``slug``, ``sous_titre``, ``introduction``, ``tri`` (columns, as for
+    ``tableau_fiches``) and the filters of the macros (``themes: [Parentalité]``...)."""

@@ -8,6 +8,7 @@ from importlib import resources
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
@@ -19,6 +20,8 @@ from .domain.territory import TerritoryReference
 from .pages import GeneratedPage, Layout
 from .pages.render import Renderer
 from .pages.sanitize import clean_html
+from .publications.booklet import Site
+from .publications.publisher import Publisher
 from .pages.site import (
     derived_files,
     derived_pages,
@@ -29,7 +32,11 @@ from .pages.site import (
 
 log = get_plugin_logger("essaim")
 PACKAGE = resources.files("essaim")
-ASSETS = ("essaim.css", "essaim.js")
+STYLESHEETS = ("fonts.css", "essaim.css", "publications.css", "print.css")
+FONTS = tuple(
+    sorted(p.name for p in (PACKAGE / "assets" / "essaim" / "fonts").iterdir() if p.suffix != ".md")
+)
+ASSETS = (*STYLESHEETS, "essaim.js", *(f"fonts/{name}" for name in FONTS))
 # Where a page's late HTML goes (see on_post_page).
 LATE = '<div data-essaim-late="contenu"></div>'
 
@@ -42,6 +49,7 @@ class EssaimPlugin(BasePlugin[EssaimConfig]):
         self.index: Index | None = None
         self.render: Renderer | None = None
         self.generated: dict[str, GeneratedPage] = {}
+        self.publisher = Publisher()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defined so that ``mkdocs serve`` keeps this instance, and its cache, across
@@ -52,7 +60,7 @@ class EssaimPlugin(BasePlugin[EssaimConfig]):
             return config
         # Appended last: a template of the same name in custom_dir (overrides/) wins.
         config.theme.dirs.append(str(PACKAGE / "templates"))
-        config.extra_css.append(f"{self.config.assets_dir}/essaim.css")
+        config.extra_css.extend(f"{self.config.assets_dir}/{name}" for name in STYLESHEETS)
         config.extra_javascript.append(f"{self.config.assets_dir}/essaim.js")
         return config
 
@@ -77,6 +85,13 @@ class EssaimPlugin(BasePlugin[EssaimConfig]):
         log.debug(f"{corpus.read} fiches lues, {cached} depuis le cache")
         self.index = Index(corpus.fiches, corpus.vocabulary)
         self.render = Renderer(config.theme.get_env(), config.use_directory_urls)
+        try:
+            self.publisher.plan(self.config.booklets, self.index)
+        except ValueError as error:
+            raise PluginError(f"essaim: {error}") from None
+        self.render.env.globals["booklets_of"] = self.publisher.booklets_of
+        for booklet in self.publisher.booklets:  # written in on_post_build; known to links now
+            files.append(File.generated(config, booklet.spec.uri, content=b""))
         layout = Layout(self.config.fiches_dir, self.config.page_size, config.use_directory_urls)
         for data in derived_files(self.index, layout):
             files.append(File.generated(config, data.src_uri, content=data.content))
@@ -115,7 +130,9 @@ class EssaimPlugin(BasePlugin[EssaimConfig]):
         if fiche is None or self.index is None or self.render is None:
             return html_content
         # The editor's HTML is cleaned; the plugin's own fragments come around it, late.
-        return f"{fiche_search_line(fiche)}\n{clean_html(html_content)}\n{LATE}"
+        body = clean_html(html_content)
+        self.publisher.keep(fiche, body)
+        return f"{fiche_search_line(fiche)}\n{body}\n{LATE}"
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
         """What search does not need is added as the page is written, then dropped: MkDocs
@@ -137,6 +154,16 @@ class EssaimPlugin(BasePlugin[EssaimConfig]):
                 log.warning(f"{uri}: le gabarit de la page a perdu une partie du contenu d'Essaim")
             output = output.replace(marker, html_fragment, 1)
         return output
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if not self.config.enabled or not self.publisher.booklets or self.render is None:
+            return
+        site = Site(
+            config.site_name, config.site_url, self.config.assets_dir, config.use_directory_urls
+        )
+        self.publisher.write(
+            self.render.env, site, Path(config.site_dir), log.info, log.warning
+        )
 
 
 def _display_root(config: MkDocsConfig) -> str:
