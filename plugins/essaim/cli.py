@@ -12,6 +12,7 @@ from .domain.corpus import Settings, load_corpus
 from .domain.problems import Level, Problem
 from .domain.territory import TerritoryReference
 from .domain.vocabulary import Vocabulary
+from .publications.command import add_booklet_command
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -62,6 +63,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     _add_settings(federation)
     federation.set_defaults(run=_import_centres_sociaux)
+    add_booklet_command(commands)
     return parser
 
 

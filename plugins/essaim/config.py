@@ -38,3 +38,7 @@ class EssaimConfig(Config):
     """Printable booklets, one PDF per entry at ``livrets/<slug>.pdf``: ``titre`` (required),
     optional ``slug``, ``sous_titre``, ``introduction``, ``tri`` (columns, as for
     ``tableau_fiches``) and the filters of the macros (``themes: [Parentalité]``...)."""
+
+    booklets_on_serve = opt.Type(bool, default=False)
+    """Print the booklets on every rebuild of ``mkdocs serve`` too (slow: seconds per
+    booklet); by default only ``mkdocs build`` and ``essaim booklet`` print them."""

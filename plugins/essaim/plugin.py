@@ -50,10 +50,12 @@ class EssaimPlugin(BasePlugin[EssaimConfig]):
         self.render: Renderer | None = None
         self.generated: dict[str, GeneratedPage] = {}
         self.publisher = Publisher()
+        self.serving = False
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defined so that ``mkdocs serve`` keeps this instance, and its cache, across
         rebuilds: after an edit, only the changed fiches are read again."""
+        self.serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
@@ -157,6 +159,9 @@ class EssaimPlugin(BasePlugin[EssaimConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if not self.config.enabled or not self.publisher.booklets or self.render is None:
+            return
+        if self.serving and not self.config.booklets_on_serve:
+            log.info("livrets non imprimés pendant « mkdocs serve » : « essaim booklet » les construit")
             return
         site = Site(
             config.site_name, config.site_url, self.config.assets_dir, config.use_directory_urls

@@ -32,6 +32,7 @@ class Publisher:
     booklets: list[PlannedBooklet] = field(default_factory=list)
     bodies: dict[str, str] = field(default_factory=dict)
     wanted: set[str] = field(default_factory=set)
+    only: set[str] | None = None  # slugs of the booklets to print (essaim booklet TITRE)
 
     def plan(self, specs: Sequence[BookletSpec], index: Index) -> None:
         """Select each booklet's fiches; a filter that matches nothing known is an error
@@ -51,7 +52,10 @@ class Publisher:
                 for key in criterion.keys
             )
             self.booklets.append(PlannedBooklet(spec, fiches, terms))
-        self.wanted = {fiche.src_uri for booklet in self.booklets for fiche in booklet.fiches}
+        self.wanted = {fiche.src_uri for booklet in self.printed() for fiche in booklet.fiches}
+
+    def printed(self) -> list[PlannedBooklet]:
+        return [b for b in self.booklets if self.only is None or b.spec.slug in self.only]
 
     def keep(self, fiche: Fiche, body: str) -> None:
         """Only the HTML that a booklet will print is held until the end of the build."""
@@ -70,11 +74,12 @@ class Publisher:
 
         written = []
         moment = build_date()
-        for number, booklet in enumerate(self.booklets, 1):
+        printed = self.printed()
+        for number, booklet in enumerate(printed, 1):
             start = time.monotonic()
             spec = booklet.spec
             info(
-                f"livret {number}/{len(self.booklets)} {quote(spec.titre)} : "
+                f"livret {number}/{len(printed)} {quote(spec.titre)} : "
                 f"{len(booklet.fiches)} fiches, mise en page…"
             )
             html = booklet_html(env, spec, booklet.fiches, self.bodies, site, moment, warn)
