@@ -66,7 +66,7 @@ def _entry(position: int, entry: object) -> BookletSpec:
             texts[key] = value.strip() if isinstance(value, str) else None
         else:
             if key.removesuffix("s") not in FILTERS:
-                known = [*_FIELDS, *FILTERS]
+                known = [*_FIELDS, *(f"{name}s" for name in FILTERS)]
                 raise ValueError(
                     f"{where} : clé inconnue {quote(key)} (attendu : {french_list(known)})"
                     + nearest([quote(n) for n in closest(key, known)])
