@@ -12,6 +12,11 @@ import pytest
 _TOC_LINE = re.compile(r"^(.*?)\s*\.{4,}\s*(\d+)\s*$")
 
 
+def plain(text: str) -> str:
+    """Text as pdftotext gives it back: whitespace collapsed, apostrophes straight."""
+    return " ".join(text.replace("’", "'").split())
+
+
 def need_poppler() -> None:
     if shutil.which("pdftotext") is None:
         pytest.skip("pdftotext (poppler-utils) is not installed")
@@ -51,8 +56,8 @@ def check_contents(pdf: Path, titles: list[str]) -> None:
     entries = contents(pdf)
     assert len(entries) == len(titles), entries
     for title, (fragment, number) in zip(titles, entries, strict=True):
-        plain = " ".join(title.replace("’", "'").split())
-        assert plain.endswith(fragment), (title, fragment)
+        wanted = plain(title)
+        assert wanted.endswith(fragment), (title, fragment)
         text = page_text(pdf, number)
-        assert plain in text, (title, number, text[:200])
-        assert plain not in page_text(pdf, number - 1) or number - 1 <= 2, (title, number)
+        assert wanted in text, (title, number, text[:200])
+        assert wanted not in page_text(pdf, number - 1) or number - 1 <= 2, (title, number)

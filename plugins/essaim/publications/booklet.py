@@ -104,12 +104,13 @@ def portable_body(body: str, fiche: Fiche, site: Site, warn: Callable[[str], Non
         tag = match.group(0)
         attributes = {k.lower(): html.unescape(v) for k, v in _ATTRIBUTE.findall(tag)}
         source = attributes.get("src", "")
-        target = site_path(folder, source)
-        if target is None:
+        target = site_path(folder, source) if source else None
+        if target is None and source:
             warn(
                 f"{fiche.path}: image {quote(source)} ignorée dans le livret : seules les "
                 "images du site sont reprises"
             )
+        if target is None:
             return html.escape(attributes.get("alt", ""))
         return _ATTRIBUTE.sub(
             lambda a: f' src="{html.escape(target)}"' if a.group(1).lower() == "src" else a.group(0),
