@@ -41,7 +41,10 @@ def page_text(pdf: Path, number: int) -> str:
 def contents(pdf: Path) -> list[tuple[str, int]]:
     """(end of the title, page number) for each line of the table of contents (page 2...)."""
     out = subprocess.run(
-        ["pdftotext", "-f", "2", "-l", "3", str(pdf), "-"], capture_output=True, text=True, check=True
+        ["pdftotext", "-f", "2", "-l", "3", str(pdf), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
     )
     entries = []
     for line in out.stdout.replace("’", "'").splitlines():

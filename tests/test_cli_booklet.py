@@ -39,7 +39,9 @@ def test_booklet_builds_the_chosen_booklet_only(
 ) -> None:
     project = _project(tmp_path)
     out = tmp_path / "sortie"
-    code = main(["booklet", "se nourrir ENSEMBLE", "-f", str(project / "mkdocs.yml"), "-o", str(out)])
+    code = main(
+        ["booklet", "se nourrir ENSEMBLE", "-f", str(project / "mkdocs.yml"), "-o", str(out)]
+    )
     assert code == 0
     assert sorted(p.name for p in out.iterdir()) == ["se-nourrir-ensemble.pdf"]
     assert (out / "se-nourrir-ensemble.pdf").read_bytes().startswith(b"%PDF-")

@@ -18,7 +18,10 @@ FICHES = {
 
 
 def page(body: str) -> dict[str, str]:
-    return {**FICHES, "publications.md": f"---\nrender_macros: true\n---\n# Publications\n\n{body}\n"}
+    return {
+        **FICHES,
+        "publications.md": f"---\nrender_macros: true\n---\n# Publications\n\n{body}\n",
+    }
 
 
 def _rows(html: str) -> list[str]:
@@ -91,7 +94,10 @@ def test_unknown_column_filter_and_departement_are_errors(build_site: Builder) -
     cases = {
         "{{ tableau_fiches(colonnes=['titre', 'budjet']) }}": ["« budjet »", "« budget »"],
         "{{ nombre_fiches(themme='Alimentation') }}": ["« themme »", "« theme »"],
-        "{{ cartes_fiches(departement='Lozere-Nord') }}": ["« Lozere-Nord »", "« Lozère », code 48"],
+        "{{ cartes_fiches(departement='Lozere-Nord') }}": [
+            "« Lozere-Nord »",
+            "« Lozère », code 48",
+        ],
         "{{ tableau_fiches(tri='-budjet') }}": ["tri", "« budjet »"],
     }
     for body, expected in cases.items():
@@ -107,7 +113,7 @@ def test_overrides_replace_the_table_template(build_site: Builder) -> None:
         page("{{ tableau_fiches() }}"),
         extra_config=MACROS,
         overrides={
-            "essaim/fiche-table.html": "<ol class=\"mine\">{% for f in fiches %}"
+            "essaim/fiche-table.html": '<ol class="mine">{% for f in fiches %}'
             "<li>{{ f.title }}</li>{% endfor %}</ol>"
         },
     )
@@ -143,8 +149,9 @@ themes: [Alimentation]
 
 
 def test_values_from_fiches_are_escaped_in_tables_and_cards(build_site: Builder) -> None:
-    files = page("{{ tableau_fiches(colonnes=['titre', 'structure', 'resume']) }}\n\n"
-                 "{{ cartes_fiches() }}")
+    files = page(
+        "{{ tableau_fiches(colonnes=['titre', 'structure', 'resume']) }}\n\n{{ cartes_fiches() }}"
+    )
     site = build_site({**files, "fiches/piege.md": TRAP}, extra_config=MACROS)
     assert not site.aborted, site.warnings
     html = site.page("publications")

@@ -148,9 +148,9 @@ def test_the_publication_page_shows_every_real_fiche(site: Path) -> None:
     assert f"<strong>{len(fiches)}</strong> initiatives" in html
     assert f"<strong>{len(ongoing)}</strong> en cours" in html
     cards = html[html.index('<div class="essaim-cards"') :]
-    assert cards[: cards.index("</article>\n</div>")].count('<article class="essaim-pcard">') == len(
-        ongoing
-    )
+    assert cards[: cards.index("</article>\n</div>")].count(
+        '<article class="essaim-pcard">'
+    ) == len(ongoing)
     table = html[html.index('<div class="essaim-table">') :]
     table = table[: table.index("</table>")]
     for fiche in fiches:
@@ -173,6 +173,8 @@ def test_real_booklets_hold_every_fiche_with_matching_contents(site: Path) -> No
     by_region = sorted(fiches, key=lambda f: (fold(f.regions[0].name), f.sort_key))
     check_contents(pdf, [f.title for f in by_region])
     parents = [f for f in fiches if {"parentalite", "petite-enfance"} & {t.slug for t in f.themes}]
-    check_contents(site / "livrets" / "parentalite-et-petite-enfance.pdf", [f.title for f in parents])
+    check_contents(
+        site / "livrets" / "parentalite-et-petite-enfance.pdf", [f.title for f in parents]
+    )
     guide = (site / "themes" / "parentalite" / "index.html").read_text(encoding="utf-8")
     assert 'href="../../livrets/parentalite-et-petite-enfance.pdf"' in guide

@@ -42,9 +42,7 @@ def define_env(env: Any) -> None:
             def macro(*args: object, **kwargs: object) -> object:
                 try:
                     if args:
-                        raise SelectionError(
-                            "les filtres se nomment, par exemple theme=\"Santé\""
-                        )
+                        raise SelectionError('les filtres se nomment, par exemple theme="Santé"')
                     return function(**kwargs)
                 except SelectionError as error:
                     errors.setdefault(page_uri(), []).append(f"{name}() : {error}")

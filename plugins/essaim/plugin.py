@@ -20,8 +20,6 @@ from .domain.territory import TerritoryReference
 from .pages import GeneratedPage, Layout
 from .pages.render import Renderer
 from .pages.sanitize import clean_html
-from .publications.booklet import Site
-from .publications.publisher import Publisher
 from .pages.site import (
     derived_files,
     derived_pages,
@@ -29,12 +27,18 @@ from .pages.site import (
     fiche_related,
     fiche_search_line,
 )
+from .publications.booklet import Site
+from .publications.publisher import Publisher
 
 log = get_plugin_logger("essaim")
 PACKAGE = resources.files("essaim")
 STYLESHEETS = ("fonts.css", "essaim.css", "publications.css", "print.css")
 FONTS = tuple(
-    sorted(p.name for p in (PACKAGE / "assets" / "essaim" / "fonts").iterdir() if p.suffix != ".md")
+    sorted(
+        p.name
+        for p in (PACKAGE / "assets" / "essaim" / "fonts").iterdir()
+        if p.name.endswith((".woff2", ".txt"))
+    )
 )
 ASSETS = (*STYLESHEETS, "essaim.js", *(f"fonts/{name}" for name in FONTS))
 # Where a page's late HTML goes (see on_post_page).
@@ -161,14 +165,14 @@ class EssaimPlugin(BasePlugin[EssaimConfig]):
         if not self.config.enabled or not self.publisher.booklets or self.render is None:
             return
         if self.serving and not self.config.booklets_on_serve:
-            log.info("livrets non imprimés pendant « mkdocs serve » : « essaim booklet » les construit")
+            log.info(
+                "livrets non imprimés pendant « mkdocs serve » : « essaim booklet » les construit"
+            )
             return
         site = Site(
             config.site_name, config.site_url, self.config.assets_dir, config.use_directory_urls
         )
-        self.publisher.write(
-            self.render.env, site, Path(config.site_dir), log.info, log.warning
-        )
+        self.publisher.write(self.render.env, site, Path(config.site_dir), log.info, log.warning)
 
 
 def _display_root(config: MkDocsConfig) -> str:

@@ -140,7 +140,13 @@ def test_no_payload_runs_on_any_page(build_site: Builder) -> None:
 
 @pytest.mark.parametrize(
     "url",
-    ["fiches/piege", "fiches", "themes", "structures/script-alert-structure-script", "publications"],
+    [
+        "fiches/piege",
+        "fiches",
+        "themes",
+        "structures/script-alert-structure-script",
+        "publications",
+    ],
 )
 def test_payloads_are_shown_as_text(build_site: Builder, url: str) -> None:
     built = _built(build_site)

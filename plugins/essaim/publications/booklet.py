@@ -113,7 +113,9 @@ def portable_body(body: str, fiche: Fiche, site: Site, warn: Callable[[str], Non
         if target is None:
             return html.escape(attributes.get("alt", ""))
         return _ATTRIBUTE.sub(
-            lambda a: f' src="{html.escape(target)}"' if a.group(1).lower() == "src" else a.group(0),
+            lambda a: (
+                f' src="{html.escape(target)}"' if a.group(1).lower() == "src" else a.group(0)
+            ),
             tag,
         )
 

@@ -42,8 +42,14 @@ COLUMNS = {
         Column("titre", "Initiative", lambda f: f.title_key),
         Column("structure", "Structure", lambda f: fold(f.structure) if f.structure else None),
         Column("region", "Région", lambda f: _first([r.name for r in f.regions])),
-        Column("departement", "Département", lambda f: f.departements[0].code if f.departements else None),
-        Column("communes", "Communes", lambda f: _first(f.territoire.communes if f.territoire else ())),
+        Column(
+            "departement",
+            "Département",
+            lambda f: f.departements[0].code if f.departements else None,
+        ),
+        Column(
+            "communes", "Communes", lambda f: _first(f.territoire.communes if f.territoire else ())
+        ),
         Column("statut", "Statut", lambda f: fold(f.statut) if f.statut else None),
         Column("dimension", "Dimension", lambda f: fold(f.dimension) if f.dimension else None),
         Column("themes", "Thèmes", lambda f: _first([t.label for t in f.themes])),

@@ -31,9 +31,15 @@ def add_booklet_command(commands: Any) -> None:
     parser.add_argument(
         "-f", "--config-file", type=Path, default=Path("mkdocs.yml"), help="par défaut : mkdocs.yml"
     )
-    parser.add_argument("--docs-dir", type=Path, help="dossier des pages, si autre que celui de mkdocs.yml")
     parser.add_argument(
-        "-o", "--output", type=Path, default=Path("livrets"), help="dossier des PDF (par défaut : livrets)"
+        "--docs-dir", type=Path, help="dossier des pages, si autre que celui de mkdocs.yml"
+    )
+    parser.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        default=Path("livrets"),
+        help="dossier des PDF (par défaut : livrets)",
     )
     parser.set_defaults(run=run_booklet)
 
@@ -47,7 +53,7 @@ def run_booklet(args: argparse.Namespace) -> int:
         raise ValueError(f"{args.config_file}: fichier de configuration introuvable")
     _show_progress()
     with tempfile.TemporaryDirectory(prefix="essaim-livrets-") as site_dir:
-        overrides: dict[str, object] = {"site_dir": site_dir}
+        overrides: dict[str, Any] = {"site_dir": site_dir}
         if args.docs_dir is not None:
             overrides["docs_dir"] = str(args.docs_dir.resolve())
         try:

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from mkdocs.config import config_options as opt
-from mkdocs.config.base import ValidationError
+from mkdocs.config.base import BaseConfigOption, ValidationError
 
 from .spec import BookletSpec, parse_booklets
 
 
-class Booklets(opt.BaseConfigOption[list[BookletSpec]]):
+class Booklets(BaseConfigOption[list[BookletSpec]]):
     def __init__(self) -> None:
         super().__init__()
         self.default: list[BookletSpec] = []

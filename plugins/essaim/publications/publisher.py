@@ -84,7 +84,7 @@ class Publisher:
             )
             html = booklet_html(env, spec, booklet.fiches, self.bodies, site, moment, warn)
             output = site_dir / spec.uri
-            pages = write_pdf(html, site_dir, output, lambda m, s=spec: warn(f"{s.uri}: {m}"))
+            pages = write_pdf(html, site_dir, output, _prefixed(warn, spec.uri))
             elapsed = f"{time.monotonic() - start:.1f}".replace(".", ",")
             info(f"{spec.uri} écrit : {pages} pages en {elapsed} s")
             written.append(output)
@@ -95,3 +95,7 @@ class Publisher:
         """The booklets chosen by this theme, public or partner: its page links to them."""
         key = (str(getattr(term, "kind", "")), str(getattr(term, "slug", "")))
         return [booklet for booklet in self.booklets if key in booklet.terms]
+
+
+def _prefixed(warn: Callable[[str], None], prefix: str) -> Callable[[str], None]:
+    return lambda message: warn(f"{prefix}: {message}")

@@ -85,7 +85,9 @@ def build_selection(
     criteria = []
     for raw_name, raw_value in filters.items():
         name = filter_name(raw_name)
-        keys = frozenset(_key(name, value, index, territories) for value in values_of(name, raw_value))
+        keys = frozenset(
+            _key(name, value, index, territories) for value in values_of(name, raw_value)
+        )
         criteria.append(Criterion(name, keys))
     return Selection(tuple(criteria))
 
@@ -113,12 +115,16 @@ def _key(name: str, value: str, index: Index, territories: TerritoryReference) -
         region = territories.region(value)
         if region is None:
             near = [quote(r.name) for r in territories.closest_regions(value)]
-            raise SelectionError(f"region : {quote(value)} n'est pas une région connue" + nearest(near))
+            raise SelectionError(
+                f"region : {quote(value)} n'est pas une région connue" + nearest(near)
+            )
         return region.code
     if name == "departement":
         departement = territories.departement(value)
         if departement is None:
-            near = [f"{quote(d.name)}, code {d.code}" for d in territories.closest_departements(value)]
+            near = [
+                f"{quote(d.name)}, code {d.code}" for d in territories.closest_departements(value)
+            ]
             raise SelectionError(
                 f"departement : {quote(value)} n'est pas un département connu" + nearest(near)
             )
@@ -127,7 +133,8 @@ def _key(name: str, value: str, index: Index, territories: TerritoryReference) -
     found_value = next((a for a in allowed if fold(a) == fold(value)), None)
     if found_value is None:
         raise SelectionError(
-            f"{name} : {quote(value)} n'est pas une valeur connue (attendu : {french_list(allowed)})"
+            f"{name} : {quote(value)} n'est pas une valeur connue "
+            f"(attendu : {french_list(allowed)})"
         )
     return slugify(found_value)
 

@@ -40,7 +40,8 @@ def parse_booklets(raw: object) -> list[BookletSpec]:
         if spec.slug in seen:
             raise ValueError(
                 f"[{position}] : le livret {quote(spec.titre)} a la même adresse "
-                f"(livrets/{spec.slug}.pdf) que l'entrée [{seen[spec.slug]}] ; donnez-lui un « slug »"
+                f"(livrets/{spec.slug}.pdf) que l'entrée [{seen[spec.slug]}] ; "
+                "donnez-lui un « slug »"
             )
         seen[spec.slug] = position
     return specs
