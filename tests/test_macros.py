@@ -159,3 +159,34 @@ def test_values_from_fiches_are_escaped_in_tables_and_cards(build_site: Builder)
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "&#34;&gt;&lt;img src=x onerror=alert(2)&gt;" in html
     assert "{{ config.site_name }}" in html  # a fiche's text is never rendered as a macro
+
+
+LINK_TRAP = """\
+---
+title: "[clic](javascript:alert(1)) <script>alert(2)</script> *gras*"
+structure: Centre social du Lac
+territoire: {departement: "48"}
+statut: En cours
+themes: [Alimentation]
+moyens: {benevoles: 3}
+---
+Texte.
+"""
+
+
+def test_fiches_in_an_editor_loop_print_their_texts_as_text(build_site: Builder) -> None:
+    loop = (
+        "{% for f in fiches(theme='Alimentation', tri='-benevoles') %}"
+        "- [{{ f.title }}]({{ f.lien }}) ({{ f.territoire.departement.name }}, "
+        "{{ f.moyens.benevoles if f.moyens else 0 }})\n{% endfor %}"
+    )
+    files = {**page(loop), "fiches/piege.md": LINK_TRAP}
+    site = build_site(files, extra_config=MACROS)
+    assert not site.aborted, site.warnings
+    html = site.page("publications")
+    body = html[html.index("<h1") :]
+    assert 'href="javascript' not in body and "<script>alert(2)" not in body
+    assert "<em>gras</em>" not in body
+    assert "[clic](javascript:alert(1)) &lt;script&gt;alert(2)&lt;/script&gt; *gras*" in body
+    assert 'href="../fiches/piege/"' in body and "(Lozère, 3)" in body
+    assert body.index("fiches/piege/") < body.index("fiches/cafe/")  # 3 bénévoles first

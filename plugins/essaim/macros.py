@@ -22,6 +22,7 @@ from .domain.fiche import Fiche
 from .domain.territory import TerritoryReference
 from .publications.columns import DEFAULT_COLUMNS, columns_of, sort_fiches
 from .publications.selection import SelectionError, build_selection
+from .publications.view import FicheView
 
 
 def define_env(env: Any) -> None:
@@ -62,9 +63,11 @@ def define_env(env: Any) -> None:
         )
 
     @guarded("fiches", ())
-    def fiches(**filtres: object) -> tuple[Fiche, ...]:
-        """Les fiches qui passent les filtres, par titre, pour une boucle Jinja."""
-        return select(filtres)
+    def fiches(tri: object = "titre", **filtres: object) -> tuple[FicheView, ...]:
+        """Les fiches qui passent les filtres, pour une boucle Jinja ; leurs textes sont
+        échappés, ``f.lien`` mène à la fiche : ``[{{ f.title }}]({{ f.lien }})``."""
+        uri = page_uri()
+        return tuple(FicheView(fiche, uri) for fiche in sort_fiches(select(filtres), tri))
 
     @guarded("nombre_fiches", 0)
     def nombre_fiches(**filtres: object) -> int:
