@@ -44,7 +44,8 @@ def test_printed_pages_keep_the_text_and_show_link_addresses(
     )
     assert SITE in after
     font = page.evaluate(  # type: ignore[attr-defined]
-        "document.fonts.load('16px Roboto').then(faces => faces.map(f => f.family + ':' + f.status))"
+        "document.fonts.load('16px Roboto')"
+        ".then(faces => faces.map(f => f.family + ':' + f.status))"
     )
     assert font and all(face == '"Roboto":loaded' or face == "Roboto:loaded" for face in font)
     assert browser_page.console_errors == [] and browser_page.refused == []

@@ -25,6 +25,7 @@ class View:
     """A read-only view of a fiche (or of one of its parts) whose texts are escaped."""
 
     __slots__ = ("_target",)
+    _target: object
 
     def __init__(self, target: object) -> None:
         object.__setattr__(self, "_target", target)
@@ -50,6 +51,7 @@ class View:
 
 class FicheView(View):
     __slots__ = ("_page",)
+    _page: str
 
     def __init__(self, fiche: object, page_uri: str) -> None:
         super().__init__(fiche)
