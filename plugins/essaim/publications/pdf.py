@@ -21,6 +21,8 @@ from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from ..domain.text import quote
 
+PROGRESS_EVERY = 25
+
 
 class SiteFetcher(URLFetcher):  # type: ignore[misc]
     """Serves ``file:`` URLs under ``root`` and ``data:`` URLs; refuses the rest."""
@@ -55,12 +57,18 @@ class SiteFetcher(URLFetcher):  # type: ignore[misc]
         return path if inside and path.is_file() else None
 
 
-def write_pdf(html: str, site_dir: Path, output: Path, warn: Callable[[str], None]) -> int:
+def write_pdf(
+    html: str,
+    site_dir: Path,
+    output: Path,
+    warn: Callable[[str], None],
+    progress: Callable[[str], None] | None = None,
+) -> int:
     """Render ``html`` (its relative URLs resolved from the site's root) to ``output``;
-    returns the number of pages."""
+    returns the number of pages. ``progress`` hears of every ``PROGRESS_EVERY`` pages laid out."""
     refused: list[str] = []
     fetcher = SiteFetcher(site_dir, refused.append)
-    with _quiet_weasyprint():
+    with _quiet_weasyprint(progress):
         document = HTML(
             string=html, base_url=site_dir.resolve().as_uri() + "/", url_fetcher=fetcher
         ).render()
@@ -71,13 +79,40 @@ def write_pdf(html: str, site_dir: Path, output: Path, warn: Callable[[str], Non
     return len(document.pages)
 
 
+class _Progress(logging.Handler):
+    """WeasyPrint's « Step 5 - Creating layout - Page N », told every few pages in French."""
+
+    def __init__(self, tell: Callable[[str], None]) -> None:
+        super().__init__(logging.INFO)
+        self.tell = tell
+
+    def emit(self, record: logging.LogRecord) -> None:
+        number = record.args[0] if isinstance(record.args, tuple) and record.args else None
+        message = str(record.msg)
+        if message.startswith("Step 5") and "up-to-date" not in message:
+            if isinstance(number, int) and number % PROGRESS_EVERY == 0:
+                self.tell(f"page {number} mise en page…")
+        elif message.startswith("Step 6"):
+            self.tell("écriture du PDF…")
+
+
 @contextmanager
-def _quiet_weasyprint() -> Iterator[None]:
+def _quiet_weasyprint(progress: Callable[[str], None] | None) -> Iterator[None]:
     """WeasyPrint logs refused URLs with a traceback, in English; ours say it in French."""
     logger = logging.getLogger("weasyprint")
-    level = logger.level
+    steps = logging.getLogger("weasyprint.progress")
+    saved = (logger.level, steps.level, steps.propagate)
+    handler = _Progress(progress) if progress else None
     logger.setLevel(logging.CRITICAL)
+    if handler is not None:
+        steps.setLevel(logging.INFO)
+        steps.propagate = False
+        steps.addHandler(handler)
     try:
         yield
     finally:
-        logger.setLevel(level)
+        if handler is not None:
+            steps.removeHandler(handler)
+        logger.setLevel(saved[0])
+        steps.setLevel(saved[1])
+        steps.propagate = saved[2]

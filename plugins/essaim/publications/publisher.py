@@ -84,7 +84,15 @@ class Publisher:
             )
             html = booklet_html(env, spec, booklet.fiches, self.bodies, site, moment, warn)
             output = site_dir / spec.uri
-            pages = write_pdf(html, site_dir, output, _prefixed(warn, spec.uri))
+            pages = write_pdf(
+                html,
+                site_dir,
+                output,
+                _prefixed(warn, spec.uri),
+                _prefixed(info, f"livret {quote(spec.titre)}")
+                if len(booklet.fiches) > 20
+                else None,
+            )
             elapsed = f"{time.monotonic() - start:.1f}".replace(".", ",")
             info(f"{spec.uri} écrit : {pages} pages en {elapsed} s")
             written.append(output)
