@@ -8,6 +8,7 @@ everything else get nothing, and a French warning instead of WeasyPrint's traceb
 
 from __future__ import annotations
 
+import gc
 import logging
 import mimetypes
 from collections.abc import Callable, Iterator
@@ -68,12 +69,19 @@ def write_pdf(
     returns the number of pages. ``progress`` hears of every ``PROGRESS_EVERY`` pages laid out."""
     refused: list[str] = []
     fetcher = SiteFetcher(site_dir, refused.append)
-    with _quiet_weasyprint(progress):
-        document = HTML(
-            string=html, base_url=site_dir.resolve().as_uri() + "/", url_fetcher=fetcher
-        ).render()
-        output.parent.mkdir(parents=True, exist_ok=True)
-        document.write_pdf(output)
+    # MkDocs holds every page of the site by now: frozen, they are no longer scanned by
+    # each of the many garbage collections that laying out a long booklet triggers.
+    gc.collect()
+    gc.freeze()
+    try:
+        with _quiet_weasyprint(progress):
+            document = HTML(
+                string=html, base_url=site_dir.resolve().as_uri() + "/", url_fetcher=fetcher
+            ).render()
+            output.parent.mkdir(parents=True, exist_ok=True)
+            document.write_pdf(output)
+    finally:
+        gc.unfreeze()
     for url in dict.fromkeys(refused):
         warn(f"{quote(url)} n'a pas été lu : le livret ne lit que les fichiers du site")
     return len(document.pages)
