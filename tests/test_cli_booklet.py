@@ -69,3 +69,22 @@ def test_booklet_names_the_booklets_when_the_title_is_unknown(
     err = capsys.readouterr().err
     assert "aucun livret « Solidaires »" in err and "« Solidarités »" in err
     assert main(["booklet", "-f", str(tmp_path / "absent.yml")]) == 2
+
+
+def test_a_later_build_in_the_same_process_prints_every_booklet_again(tmp_path: Path) -> None:
+    """MkDocs keeps the plugin's instance across builds of one process: the command's
+    choice of booklets must not outlive it."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    project = _project(tmp_path)
+    assert (
+        main(
+            ["booklet", "Solidarités", "-f", str(project / "mkdocs.yml"), "-o", str(tmp_path / "o")]
+        )
+        == 0
+    )
+    site = tmp_path / "site"
+    build(load_config(str(project / "mkdocs.yml"), site_dir=str(site)))
+    for name in ("se-nourrir-ensemble.pdf", "solidarites.pdf"):
+        assert (site / "livrets" / name).read_bytes().startswith(b"%PDF-"), name

@@ -68,13 +68,16 @@ def run_booklet(args: argparse.Namespace) -> int:
             raise ValueError(f"{args.config_file}: aucun livret (option booklets du plugin essaim)")
         if args.titre:
             specs = _chosen(specs, args.titre, args.config_file)
-        # Every booklet stays known (pages link to them all); only these are printed.
+        # Every booklet stays known (pages link to them all); only these are printed. MkDocs
+        # keeps the plugin's instance for the whole process: the choice is undone after.
         plugin.publisher.only = {spec.slug for spec in specs}
         try:
             build(config)
         except Abort as error:
             print(f"essaim: construction interrompue : {error}", file=sys.stderr)
             return 1
+        finally:
+            plugin.publisher.only = None
         args.output.mkdir(parents=True, exist_ok=True)
         for spec in specs:
             target = args.output / f"{spec.slug}.pdf"
