@@ -38,7 +38,7 @@ class Publisher:
         """Select each booklet's fiches; a filter that matches nothing known is an error
         (``ValueError``) naming the booklet and the value."""
         territories = TerritoryReference.load()
-        self.booklets, self.bodies = [], {}
+        self.booklets = []
         for position, spec in enumerate(specs):
             try:
                 selection = build_selection(spec.filters, index, territories)
@@ -53,6 +53,9 @@ class Publisher:
             )
             self.booklets.append(PlannedBooklet(spec, fiches, terms))
         self.wanted = {fiche.src_uri for booklet in self.printed() for fiche in booklet.fiches}
+        # Kept from the last build: under « mkdocs serve --dirty » an unchanged fiche is not
+        # rendered again, and its HTML has not changed either.
+        self.bodies = {uri: body for uri, body in self.bodies.items() if uri in self.wanted}
 
     def printed(self) -> list[PlannedBooklet]:
         return [b for b in self.booklets if self.only is None or b.spec.slug in self.only]
@@ -96,7 +99,6 @@ class Publisher:
             elapsed = f"{time.monotonic() - start:.1f}".replace(".", ",")
             info(f"{spec.uri} écrit : {pages} pages en {elapsed} s")
             written.append(output)
-        self.bodies = {}
         return written
 
     def booklets_of(self, term: object) -> list[PlannedBooklet]:
