@@ -129,3 +129,52 @@ def test_the_export_reaches_theme_partner_and_territory_pages(site: Path) -> Non
         page = site / "territoires" / departement.region.slug / departement.slug / "index.html"
         assert page.is_file(), page
     assert (site / "territoires" / "guadeloupe" / "guadeloupe" / "index.html").is_file()
+
+
+def _real_fiches():  # type: ignore[no-untyped-def]
+    from essaim.domain.corpus import Settings, load_corpus
+    from essaim.domain.territory import TerritoryReference
+
+    docs = ROOT / "docs"
+    pages = sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md"))
+    corpus = load_corpus(docs, pages, Settings(), "docs", TerritoryReference.load())
+    return corpus.fiches
+
+
+def test_the_publication_page_shows_every_real_fiche(site: Path) -> None:
+    html = (site / "publications" / "index.html").read_text(encoding="utf-8")
+    fiches = _real_fiches()
+    ongoing = [f for f in fiches if f.statut == "En cours"]
+    assert f"<strong>{len(fiches)}</strong> initiatives" in html
+    assert f"<strong>{len(ongoing)}</strong> en cours" in html
+    cards = html[html.index('<div class="essaim-cards"') :]
+    assert cards[: cards.index("</article>\n</div>")].count(
+        '<article class="essaim-pcard">'
+    ) == len(ongoing)
+    table = html[html.index('<div class="essaim-table">') :]
+    table = table[: table.index("</table>")]
+    for fiche in fiches:
+        assert f'href="../fiches/{fiche.slug}/"' in table, fiche.slug
+    assert table.index("Auvergne-Rhône-Alpes") < table.index("Occitanie")  # by région
+    assert "{{" not in html and "Macro Rendering Error" not in html
+
+
+def test_real_booklets_hold_every_fiche_with_matching_contents(site: Path) -> None:
+    from .pdf import check_contents, need_poppler, pages_text, plain
+
+    need_poppler()
+    from essaim.domain.text import fold
+
+    fiches = _real_fiches()
+    pdf = site / "livrets" / "pratiques-inspirantes.pdf"
+    text = " ".join(pages_text(pdf))
+    for fiche in fiches:
+        assert plain(fiche.title) in text, fiche.title
+    by_region = sorted(fiches, key=lambda f: (fold(f.regions[0].name), f.sort_key))
+    check_contents(pdf, [f.title for f in by_region])
+    parents = [f for f in fiches if {"parentalite", "petite-enfance"} & {t.slug for t in f.themes}]
+    check_contents(
+        site / "livrets" / "parentalite-et-petite-enfance.pdf", [f.title for f in parents]
+    )
+    guide = (site / "themes" / "parentalite" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../../livrets/parentalite-et-petite-enfance.pdf"' in guide

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from .dump import dump
-from .realdata import Project
+from .realdata import COPIED_PAGES, Project
 
 ESSAIM_CONFIG = "mkdocs-essaim.yml"
 PLAIN_CONFIG = "mkdocs-plain.yml"
@@ -41,10 +41,36 @@ def _common(project: Project, n: int) -> dict[str, Any]:
 def essaim_config(project: Project, n: int) -> dict[str, Any]:
     config = _common(project, n)
     config["plugins"] = copy.deepcopy(project.mkdocs.get("plugins") or ["search", "essaim"])
-    config["nav"] = copy.deepcopy(project.mkdocs.get("nav"))
+    for entry in config["plugins"]:
+        if isinstance(entry, dict) and isinstance(entry.get("essaim"), dict):
+            # Booklets (PDF) are measured apart, by benchmarks/booklet.py: printing every
+            # fiche of a 10,000-fiche corpus is not what a site build is made of.
+            entry["essaim"].pop("booklets", None)
+    config["nav"] = _nav_of_corpus(project, copy.deepcopy(project.mkdocs.get("nav")))
     if project.mkdocs.get("not_in_nav"):
         config["not_in_nav"] = project.mkdocs["not_in_nav"]
     return config
+
+
+def _nav_of_corpus(project: Project, nav: Any) -> Any:
+    """The real nav less the editors' pages that the corpus does not copy (publications):
+    derived pages do not exist in docs/, so they stay."""
+    if not isinstance(nav, list):
+        return nav
+    kept: list[Any] = []
+    for item in nav:
+        target = next(iter(item.values())) if isinstance(item, dict) and len(item) == 1 else item
+        if isinstance(target, list):
+            inner = _nav_of_corpus(project, target)
+            if inner:
+                kept.append({next(iter(item)): inner} if isinstance(item, dict) else inner)
+        elif not (
+            isinstance(target, str)
+            and target not in COPIED_PAGES
+            and (project.docs_dir / target).is_file()
+        ):
+            kept.append(item)
+    return kept
 
 
 def plain_config(project: Project, n: int, fiches_dir: str) -> dict[str, Any]:

@@ -14,6 +14,7 @@ from .domain.territory import TerritoryReference
 from .domain.text import count
 from .domain.vocabulary import Vocabulary
 from .new_command import add_parser as add_new_parser
+from .publications.command import add_booklet_command
 from .report import FORMATS, report
 
 
@@ -91,6 +92,7 @@ def _parser() -> argparse.ArgumentParser:
         help="ban : Base adresse nationale (par défaut) ; nominatim : OpenStreetMap",
     )
     geocode.set_defaults(run=_geocode)
+    add_booklet_command(commands)
     return parser
 
 

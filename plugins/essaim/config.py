@@ -5,6 +5,8 @@ from __future__ import annotations
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config, ValidationError
 
+from .publications.options import Booklets
+
 
 class PositiveInt(opt.Type[int]):
     def run_validation(self, value: object) -> int:
@@ -82,3 +84,11 @@ class EssaimConfig(Config):
     )
     """The credit the tiles' provider asks for, as HTML, shown in the corner of each map
     (the positions' own sources are credited next to it)."""
+    booklets = Booklets()
+    """Printable booklets, one PDF per entry at ``livrets/<slug>.pdf``: ``titre`` (required),
+    optional ``slug``, ``sous_titre``, ``introduction``, ``tri`` (columns, as for
+    ``tableau_fiches``) and the filters of the macros (``themes: [Parentalité]``...)."""
+
+    booklets_on_serve = opt.Type(bool, default=False)
+    """Print the booklets on every rebuild of ``mkdocs serve`` too (slow: seconds per
+    booklet); by default only ``mkdocs build`` and ``essaim booklet`` print them."""

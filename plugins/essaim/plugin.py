@@ -8,6 +8,7 @@ from importlib import resources
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
@@ -15,6 +16,7 @@ from mkdocs.structure.toc import AnchorLink
 
 from .admin import static_files
 from .admin.decap import decap_config, github_repo
+from .assets import SCRIPTS, STYLESHEETS, asset_files
 from .config import EssaimConfig
 from .domain.corpus import FicheCache, Settings, load_corpus, page_source
 from .domain.index import Index
@@ -33,26 +35,10 @@ from .pages.site import (
     fiche_search_line,
 )
 from .pages.wiki import fiche_footer, issue_url
+from .publications.booklet import Site
+from .publications.publisher import Publisher
 
 log = get_plugin_logger("essaim")
-PACKAGE = resources.files("essaim")
-ASSETS = ("essaim.css", "essaim.js", "essaim-carte.css", "essaim-carte.js")
-# Leaflet and its cluster plugin, vendored (see assets/vendor/refresh.sh); loaded by
-# essaim-carte.js only on pages with a map.
-VENDOR = (
-    "leaflet/leaflet.js",
-    "leaflet/leaflet.css",
-    "leaflet/LICENSE",
-    "leaflet/images/layers.png",
-    "leaflet/images/layers-2x.png",
-    "leaflet/images/marker-icon.png",
-    "leaflet/images/marker-icon-2x.png",
-    "leaflet/images/marker-shadow.png",
-    "leaflet.markercluster/leaflet.markercluster.js",
-    "leaflet.markercluster/MarkerCluster.css",
-    "leaflet.markercluster/MarkerCluster.Default.css",
-    "leaflet.markercluster/MIT-LICENCE.txt",
-)
 # Where a page's late HTML goes (see on_post_page).
 LATE = '<div data-essaim-late="contenu"></div>'
 
@@ -66,19 +52,21 @@ class EssaimPlugin(BasePlugin[EssaimConfig]):
         self.render: Renderer | None = None
         self.generated: dict[str, GeneratedPage] = {}
         self.updated: dict[str, int] = {}
+        self.publisher = Publisher()
+        self.serving = False
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defined so that ``mkdocs serve`` keeps this instance, and its cache, across
         rebuilds: after an edit, only the changed fiches are read again."""
+        self.serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return config
         # Appended last: a template of the same name in custom_dir (overrides/) wins.
-        config.theme.dirs.append(str(PACKAGE / "templates"))
-        for name in ASSETS:
-            assets = config.extra_css if name.endswith(".css") else config.extra_javascript
-            assets.append(f"{self.config.assets_dir}/{name}")
+        config.theme.dirs.append(str(resources.files("essaim") / "templates"))
+        config.extra_css.extend(f"{self.config.assets_dir}/{name}" for name in STYLESHEETS)
+        config.extra_javascript.extend(f"{self.config.assets_dir}/{name}" for name in SCRIPTS)
         return config
 
     # Early, so that other plugins (search, macros) see the generated pages.
@@ -113,6 +101,13 @@ class EssaimPlugin(BasePlugin[EssaimConfig]):
             self.config.map_tiles,
             self.config.map_attribution,
         )
+        try:
+            self.publisher.plan(self.config.booklets, self.index)
+        except ValueError as error:
+            raise PluginError(f"essaim: {error}") from None
+        self.render.env.globals["booklets_of"] = self.publisher.booklets_of
+        for booklet in self.publisher.booklets:  # written in on_post_build; known to links now
+            files.append(File.generated(config, booklet.spec.uri, content=b""))
         for data in derived_files(self.index, layout):
             files.append(File.generated(config, data.src_uri, content=data.content))
         self.generated = {}
@@ -127,22 +122,8 @@ class EssaimPlugin(BasePlugin[EssaimConfig]):
                 files.append(generated)
         for admin_file in self._admin_files(config):
             files.append(admin_file)
-        for name in ASSETS:
-            files.append(
-                File.generated(
-                    config,
-                    f"{self.config.assets_dir}/{name}",
-                    abs_src_path=str(PACKAGE / "assets" / "essaim" / name),
-                )
-            )
-        for name in VENDOR:
-            files.append(
-                File.generated(
-                    config,
-                    f"{self.config.assets_dir}/vendor/{name}",
-                    abs_src_path=str(PACKAGE / "assets" / "vendor" / name),
-                )
-            )
+        for asset in asset_files(config, self.config.assets_dir):
+            files.append(asset)
         return files
 
     def _admin_files(self, config: MkDocsConfig) -> list[File]:
@@ -175,10 +156,11 @@ class EssaimPlugin(BasePlugin[EssaimConfig]):
         if fiche is None or self.index is None or self.render is None:
             return html_content
         # The editor's HTML is cleaned; the plugin's own fragments come around it, late.
-        content, removed = drop_empty_sections(clean_html(html_content))
+        body, removed = drop_empty_sections(clean_html(html_content))
         if removed:
             _prune_toc(page.toc.items, removed)
-        return f"{fiche_search_line(fiche)}\n{content}\n{LATE}"
+        self.publisher.keep(fiche, body)
+        return f"{fiche_search_line(fiche)}\n{body}\n{LATE}"
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
         """What search does not need is added as the page is written, then dropped: MkDocs
@@ -207,6 +189,19 @@ class EssaimPlugin(BasePlugin[EssaimConfig]):
                 log.warning(f"{uri}: le gabarit de la page a perdu une partie du contenu d'Essaim")
             output = output.replace(marker, html_fragment, 1)
         return output
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if not self.config.enabled or not self.publisher.booklets or self.render is None:
+            return
+        if self.serving and not self.config.booklets_on_serve:
+            log.info(
+                "livrets non imprimés pendant « mkdocs serve » : « essaim booklet » les construit"
+            )
+            return
+        site = Site(
+            config.site_name, config.site_url, self.config.assets_dir, config.use_directory_urls
+        )
+        self.publisher.write(self.render.env, site, Path(config.site_dir), log.info, log.warning)
 
 
 def _display_root(config: MkDocsConfig) -> str:

@@ -100,9 +100,25 @@ class _Page(HTMLParser):
         self._in_script = False
 
 
+PUBLICATION = """\
+---
+render_macros: true
+---
+# Publications
+
+{{ tableau_fiches(colonnes=["titre", "structure", "communes", "themes", "budget", "resume"]) }}
+
+{{ cartes_fiches() }}
+"""
+MACROS = "  - search\n  - macros:\n      modules: [essaim.macros]\n      render_by_default: false\n"
+
+
 def _built(build_site: Builder) -> BuiltSite:
     built = build_site(
-        {"fiches/piege.md": TRAP}, strict=False, vocabulary=VOCABULARY, extra_config="  - search\n"
+        {"fiches/piege.md": TRAP, "publications.md": PUBLICATION},
+        strict=False,
+        vocabulary=VOCABULARY,
+        extra_config=MACROS,
     )
     assert not built.aborted
     return built
@@ -123,7 +139,14 @@ def test_no_payload_runs_on_any_page(build_site: Builder) -> None:
 
 
 @pytest.mark.parametrize(
-    "url", ["fiches/piege", "fiches", "themes", "structures/script-alert-structure-script"]
+    "url",
+    [
+        "fiches/piege",
+        "fiches",
+        "themes",
+        "structures/script-alert-structure-script",
+        "publications",
+    ],
 )
 def test_payloads_are_shown_as_text(build_site: Builder, url: str) -> None:
     built = _built(build_site)
@@ -165,16 +188,26 @@ def test_contact_urls_accept_only_http_and_mailto(build_site: Builder) -> None:
 def test_macros_never_run_inside_a_fiche(build_site: Builder) -> None:
     from ..conftest import fiche
 
-    body = "\n\nNom du site : {{ config.site_name }} {% if true %}oui{% endif %}\n"
+    body = (
+        "\n\nNom du site : {{ config.site_name }} {% if true %}oui{% endif %}\n\n"
+        "Inclus : {% include 'secret.md' %} Tableau : {{ tableau_fiches() }}\n"
+    )
     trap = fiche("Piège à macros").replace("---\n## Résumé", "render_macros: true\n---\n## Résumé")
     built = build_site(
-        {"fiches/macros.md": trap + body, "page.md": "# Page\n\nNom : {{ config.site_name }}\n"},
-        extra_config="  - macros:\n      render_by_default: true\n",
+        {
+            "fiches/macros.md": trap + body,
+            "secret.md": "# Secret\n\nNE PAS INCLURE\n",
+            "page.md": "# Page\n\nNom : {{ config.site_name }} ; {{ nombre_fiches() }} fiche\n",
+        },
+        extra_config="  - macros:\n      modules: [essaim.macros]\n      render_by_default: true\n",
     )
     assert not built.aborted, built.warnings
     page = built.page("fiches/macros")
     assert "{{ config.site_name }} {% if true %}oui{% endif %}" in page
-    assert "Nom : Test" in built.page("page")  # macros do run on editors' own pages
+    assert "{% include &#39;secret.md&#39; %}" in page or "{% include 'secret.md' %}" in page
+    assert "{{ tableau_fiches() }}" in page
+    assert "NE PAS INCLURE" not in page and "essaim-table" not in page
+    assert "Nom : Test ; 1 fiche" in built.page("page")  # macros do run on editors' own pages
 
 
 def test_open_data_carries_payloads_as_plain_values(build_site: Builder) -> None:
@@ -273,3 +306,21 @@ def test_map_popups_and_list_show_payloads_as_text(
     page.wait_for_timeout(300)
     assert dialogs == []
     assert browser_page.console_errors == []  # type: ignore[attr-defined]
+
+
+def test_payloads_in_a_booklet_are_printed_as_text(build_site: Builder) -> None:
+    import subprocess
+
+    built = build_site(
+        {"fiches/piege.md": TRAP},
+        strict=False,
+        vocabulary=VOCABULARY,
+        plugin_options={"booklets": "[{titre: Livret piégé}]"},
+    )
+    assert not built.aborted, built.warnings
+    pdf = built.site_dir / "livrets" / "livret-piege.pdf"
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
+    for payload in ("<script>alert('structure')</script>", "<img src=x onerror=alert('budget')>"):
+        assert payload in " ".join(text.split()), payload
+    raw = pdf.read_bytes()
+    assert b"/JavaScript" not in raw and b"/JS " not in raw and b"/URI (javascript" not in raw

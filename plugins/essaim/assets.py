@@ -1,0 +1,47 @@
+"""The plugin's own static files: stylesheets, scripts, fonts, and vendored Leaflet."""
+
+from __future__ import annotations
+
+from importlib import resources
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File
+
+PACKAGE = resources.files("essaim")
+# print.css comes last: it undoes the others on paper.
+STYLESHEETS = ("fonts.css", "essaim.css", "essaim-carte.css", "publications.css", "print.css")
+SCRIPTS = ("essaim.js", "essaim-carte.js")
+FONTS = tuple(
+    sorted(
+        p.name
+        for p in (PACKAGE / "assets" / "essaim" / "fonts").iterdir()
+        if p.name.endswith((".woff2", ".txt"))
+    )
+)
+ASSETS = (*STYLESHEETS, *SCRIPTS, *(f"fonts/{name}" for name in FONTS))
+# Leaflet and its cluster plugin, vendored (see assets/vendor/refresh.sh); loaded by
+# essaim-carte.js only on pages with a map.
+VENDOR = (
+    "leaflet/leaflet.js",
+    "leaflet/leaflet.css",
+    "leaflet/LICENSE",
+    "leaflet/images/layers.png",
+    "leaflet/images/layers-2x.png",
+    "leaflet/images/marker-icon.png",
+    "leaflet/images/marker-icon-2x.png",
+    "leaflet/images/marker-shadow.png",
+    "leaflet.markercluster/leaflet.markercluster.js",
+    "leaflet.markercluster/MarkerCluster.css",
+    "leaflet.markercluster/MarkerCluster.Default.css",
+    "leaflet.markercluster/MIT-LICENCE.txt",
+)
+
+
+def asset_files(config: MkDocsConfig, assets_dir: str) -> list[File]:
+    """Every static file, written under ``assets_dir`` in the built site."""
+    sources = [(name, PACKAGE / "assets" / "essaim" / name) for name in ASSETS]
+    sources += [(f"vendor/{name}", PACKAGE / "assets" / "vendor" / name) for name in VENDOR]
+    return [
+        File.generated(config, f"{assets_dir}/{uri}", abs_src_path=str(path))
+        for uri, path in sources
+    ]

@@ -1,0 +1,97 @@
+"""mkdocs-macros pluglet (``modules: [essaim.macros]``): tables, cards and counts of fiches
+in editors' pages, read from the essaim plugin's index (built in its ``on_files``, before
+any page renders): no fiche is read twice.
+
+Macros never run inside a fiche: the page MkDocs reads for a fiche always says
+``render_macros: false`` (``domain.corpus.page_source``).
+
+A wrong filter, value or column must not give a page that silently says something else:
+the macro records the problem, shows nothing, and the page then fails the build with a
+message naming the page, the macro and the value (raised after rendering, so that
+mkdocs-macros does not turn it into a traceback in the page).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from mkdocs.exceptions import PluginError
+
+from .domain.fiche import Fiche
+from .domain.territory import TerritoryReference
+from .publications.columns import DEFAULT_COLUMNS, columns_of, sort_fiches
+from .publications.selection import SelectionError, build_selection
+from .publications.view import FicheView
+
+
+def define_env(env: Any) -> None:
+    errors: dict[str, list[str]] = {}
+
+    def plugin() -> Any:
+        found = env.conf.plugins.get("essaim")
+        if found is None or getattr(found, "index", None) is None:
+            raise SelectionError("le plugin essaim doit être activé (plugins: - essaim)")
+        return found
+
+    def page_uri() -> str:
+        page = getattr(env, "page", None)
+        return str(page.file.src_uri) if page is not None else ""
+
+    def guarded(name: str, empty: object) -> Callable[[Callable[..., object]], Callable[..., Any]]:
+        def wrap(function: Callable[..., object]) -> Callable[..., Any]:
+            def macro(*args: object, **kwargs: object) -> object:
+                try:
+                    if args:
+                        raise SelectionError('les filtres se nomment, par exemple theme="Santé"')
+                    return function(**kwargs)
+                except SelectionError as error:
+                    errors.setdefault(page_uri(), []).append(f"{name}() : {error}")
+                    return empty
+
+            macro.__name__ = name
+            macro.__doc__ = function.__doc__
+            env.macro(macro, name)
+            return macro
+
+        return wrap
+
+    def select(filters: dict[str, object]) -> tuple[Fiche, ...]:
+        essaim = plugin()
+        return build_selection(filters, essaim.index, TerritoryReference.load())(
+            essaim.index.fiches
+        )
+
+    @guarded("fiches", ())
+    def fiches(tri: object = "titre", **filtres: object) -> tuple[FicheView, ...]:
+        """Les fiches qui passent les filtres, pour une boucle Jinja ; leurs textes sont
+        échappés, ``f.lien`` mène à la fiche : ``[{{ f.title }}]({{ f.lien }})``."""
+        uri = page_uri()
+        return tuple(FicheView(fiche, uri) for fiche in sort_fiches(select(filtres), tri))
+
+    @guarded("nombre_fiches", 0)
+    def nombre_fiches(**filtres: object) -> int:
+        """Combien de fiches passent les filtres."""
+        return len(select(filtres))
+
+    @guarded("tableau_fiches", "")
+    def tableau_fiches(
+        colonnes: object = DEFAULT_COLUMNS, tri: object = "titre", **filtres: object
+    ) -> str:
+        """Un tableau des fiches, une ligne par fiche, colonnes et tri au choix."""
+        columns = columns_of(colonnes)
+        rows = sort_fiches(select(filtres), tri)
+        return str(plugin().render("fiche-table.html", page_uri(), columns=columns, fiches=rows))
+
+    @guarded("cartes_fiches", "")
+    def cartes_fiches(tri: object = "titre", **filtres: object) -> str:
+        """Une grille de cartes, dans le style du livret « 25 pratiques inspirantes »."""
+        rows = sort_fiches(select(filtres), tri)
+        return str(plugin().render("fiche-cards.html", page_uri(), fiches=rows))
+
+    def check_page(env: Any) -> None:
+        problems = errors.pop(page_uri(), None)
+        if problems:
+            raise PluginError(f"{page_uri()}: " + " ; ".join(problems))
+
+    env.post_macro_functions.append(check_page)

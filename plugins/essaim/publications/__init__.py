@@ -1,0 +1,1 @@
+"""Publications: selections of fiches for macros (tables, cards) and printable booklets."""
