@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from essaim.cli import main
+from essaim.domain.completeness import USUAL_SECTIONS
 
 from .conftest import Builder, fiche
 from .test_cli import _docs
@@ -27,19 +28,7 @@ FULL = (
         'departement: "48"\n  communes: [Florac Trois Rivières]\n  echelle: Une commune',
     )
 )
-FULL += "".join(
-    f"\n## {title}\n\nTexte.\n"
-    for title in (
-        "Contexte",
-        "Description",
-        "Objectifs",
-        "Moyens",
-        "Résultats",
-        "Limites",
-        "Perspectives",
-        "En savoir plus",
-    )
-)
+FULL += "".join(f"\n## {title}\n\nTexte.\n" for title in USUAL_SECTIONS[1:])
 SPARSE = fiche("Vide", structure="Centre social du Lac") + "\n## Contexte\n\n<!-- rien -->\n"
 
 

@@ -10,22 +10,12 @@ from pathlib import Path
 
 import yaml
 
+from .domain.completeness import USUAL_SECTIONS
 from .domain.problems import Level, Problem
 from .domain.schema import FicheReader
 from .domain.text import slugify
 
 SLUG_LIMIT = 60
-# The contract's usual sections: headings left empty are not shown on the page.
-SECTIONS = (
-    "Contexte",
-    "Description",
-    "Objectifs",
-    "Moyens",
-    "Résultats",
-    "Limites",
-    "Perspectives",
-    "En savoir plus",
-)
 
 
 @dataclass
@@ -83,7 +73,7 @@ def fiche_text(answers: Answers) -> str:
     text = yaml.safe_dump(front, allow_unicode=True, sort_keys=False, width=10_000)
     resume = answers.resume or "<!-- Une ou deux phrases : l'action, pour qui, avec qui. -->"
     sections = "\n\n".join(
-        f"## {title}\n\n<!-- À compléter, ou à supprimer. -->" for title in SECTIONS
+        f"## {title}\n\n<!-- À compléter, ou à supprimer. -->" for title in USUAL_SECTIONS[1:]
     )
     return f"---\n{text}---\n\n## Résumé\n\n{resume}\n\n{sections}\n"
 
