@@ -37,6 +37,7 @@ from .pages.site import (
 from .pages.wiki import fiche_footer, issue_url
 from .publications.booklet import Site
 from .publications.publisher import Publisher
+from .scratch import Scratch
 
 log = get_plugin_logger("essaim")
 # Where a page's late HTML goes (see on_post_page).
@@ -53,6 +54,7 @@ class EssaimPlugin(BasePlugin[EssaimConfig]):
         self.generated: dict[str, GeneratedPage] = {}
         self.updated: dict[str, int] = {}
         self.publisher = Publisher()
+        self.scratch = Scratch()
         self.serving = False
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -108,8 +110,9 @@ class EssaimPlugin(BasePlugin[EssaimConfig]):
         self.render.env.globals["booklets_of"] = self.publisher.booklets_of
         for booklet in self.publisher.booklets:  # written in on_post_build; known to links now
             files.append(File.generated(config, booklet.spec.uri, content=b""))
+        self.scratch.clear()
         for data in derived_files(self.index, layout):
-            files.append(File.generated(config, data.src_uri, content=data.content))
+            files.append(self.scratch.file(config, data))
         self.generated = {}
         for page in derived_pages(self.index, self.render, layout):
             self.generated[page.src_uri] = page
@@ -190,7 +193,11 @@ class EssaimPlugin(BasePlugin[EssaimConfig]):
             output = output.replace(marker, html_fragment, 1)
         return output
 
+    def on_build_error(self, *, error: Exception) -> None:
+        self.scratch.clear()
+
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self.scratch.clear()
         if not self.config.enabled or not self.publisher.booklets or self.render is None:
             return
         if self.serving and not self.config.booklets_on_serve:

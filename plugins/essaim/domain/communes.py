@@ -29,15 +29,16 @@ class CommuneTable:
     """Lookups by département and folded name: one dictionary access per commune."""
 
     def __init__(self, communes: Iterable[Commune], chefs_lieux: dict[str, str]) -> None:
-        self._by_key: dict[tuple[str, str], Commune] = {}
-        self._names: dict[str, list[str]] = {}
+        # One small dictionary per département, keyed by folded name: the whole table is
+        # held for the build, so no (département, name) tuple per commune.
+        self._by_departement: dict[str, dict[str, Commune]] = {}
         for commune in communes:
-            self._by_key.setdefault((commune.departement, fold(commune.name)), commune)
-            self._names.setdefault(commune.departement, []).append(commune.name)
+            names = self._by_departement.setdefault(commune.departement, {})
+            names.setdefault(fold(commune.name), commune)
         self._chefs_lieux = {
             code: found
             for code, name in chefs_lieux.items()
-            if (found := self._by_key.get((code, fold(name)))) is not None
+            if (found := self.commune(code, name)) is not None
         }
 
     @classmethod
@@ -65,7 +66,7 @@ class CommuneTable:
 
     def commune(self, departement: str, name: str) -> Commune | None:
         """The commune of that name in that département: homonyms elsewhere never match."""
-        return self._by_key.get((departement, fold(name)))
+        return self._by_departement.get(departement, {}).get(fold(name))
 
     def chef_lieu(self, departement: str) -> Commune | None:
         return self._chefs_lieux.get(departement)
@@ -74,7 +75,7 @@ class CommuneTable:
         """Suggestions for an unknown name, among the communes of that département: first
         the communes whose name starts with it (a merged commune keeps its old name first:
         Florac → Florac Trois Rivières), then the nearest spellings."""
-        names = self._names.get(departement, ())
+        names = [c.name for c in self._by_departement.get(departement, {}).values()]
         key = fold(name)
         starting = sorted(n for n in names if fold(n).startswith(key) and fold(n) != key)
         similar = [n for n in closest(name, names, limit) if n not in starting]
