@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import html
 import os
-from importlib import resources
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -16,7 +15,7 @@ from mkdocs.structure.toc import AnchorLink
 
 from .admin import static_files
 from .admin.decap import decap_config, github_repo
-from .assets import SCRIPTS, STYLESHEETS, asset_files
+from .assets import PACKAGE, SCRIPTS, STYLESHEETS, asset_files
 from .config import EssaimConfig
 from .domain.corpus import FicheCache, Settings, load_corpus, page_source
 from .domain.index import Index
@@ -66,7 +65,7 @@ class EssaimPlugin(BasePlugin[EssaimConfig]):
         if not self.config.enabled:
             return config
         # Appended last: a template of the same name in custom_dir (overrides/) wins.
-        config.theme.dirs.append(str(resources.files("essaim") / "templates"))
+        config.theme.dirs.append(str(PACKAGE / "templates"))
         config.extra_css.extend(f"{self.config.assets_dir}/{name}" for name in STYLESHEETS)
         config.extra_javascript.extend(f"{self.config.assets_dir}/{name}" for name in SCRIPTS)
         return config

@@ -85,10 +85,10 @@ def sort_fiches(fiches: Sequence[Fiche], order: object) -> list[Fiche]:
     for name in reversed([str(item) for item in listed]):
         descending = name.startswith("-")
         column = _column(name.removeprefix("-"), "tri")
-        present = [f for f in rows if column.sort_key(f) is not None]
-        missing = [f for f in rows if column.sort_key(f) is None]
-        present.sort(key=lambda f: column.sort_key(f), reverse=descending)  # type: ignore[arg-type,return-value]
-        rows = present + missing
+        keyed = [(column.sort_key(fiche), fiche) for fiche in rows]
+        present = [(key, fiche) for key, fiche in keyed if key is not None]
+        present.sort(key=lambda pair: pair[0], reverse=descending)
+        rows = [fiche for _, fiche in present] + [fiche for key, fiche in keyed if key is None]
     return rows
 
 
