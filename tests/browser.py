@@ -18,7 +18,7 @@ import pytest
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 # Without the background-networking flags, chromium keeps calling Google's hosts.
-CHROMIUM_ARGS = [
+QUIET_FLAGS = [
     "--no-sandbox",
     "--disable-gpu",
     "--disable-quic",
@@ -26,8 +26,8 @@ CHROMIUM_ARGS = [
     "--disable-background-networking",
     "--disable-component-update",
     "--disable-sync",
-    "--allow-file-access-from-files",
 ]
+CHROMIUM_ARGS = [*QUIET_FLAGS, "--allow-file-access-from-files"]
 ARTEFACTS = Path(
     os.environ.get("ESSAIM_ARTEFACTS", Path(__file__).parent.parent / "test-artefacts")
 )
