@@ -5,22 +5,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+# The allowed values live in the registry of the contract; re-exported for readers.
+from .contract import DIMENSIONS as DIMENSIONS
+from .contract import SCALES as SCALES
+from .contract import STATUSES as STATUSES
 from .territory import Departement, Region
 from .text import fold
 from .vocabulary import Term
-
-STATUSES = ("En cours", "Terminée", "En projet")
-DIMENSIONS = ("Citoyenneté", "Services", "Accompagnement de projets", "Autre")
-SCALES = (
-    "Une commune",
-    "Plusieurs communes",
-    "Un quartier",
-    "Plusieurs quartiers",
-    "Regroupement de communes",
-    "Département",
-    "Région",
-    "Autre",
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +42,11 @@ class Territoire:
     @property
     def departement(self) -> Departement:
         return self.departements[0]
+
+    @property
+    def region(self) -> Region:
+        """The first département's région (``territoire.region`` is derived, never read)."""
+        return self.departement.region
 
     @property
     def regions(self) -> tuple[Region, ...]:
@@ -124,6 +120,8 @@ class Fiche:
     summary: str = ""
     sections: tuple[str, ...] = ()  # level-2 headings with text under them
     extra: Mapping[str, object] = field(default_factory=dict)
+    # Registry fields with no attribute of their own (added to the contract since), by key.
+    values: Mapping[str, object] = field(default_factory=dict)
     title_key: str = ""  # the folded title, computed once: lists sort on it
 
     def __post_init__(self) -> None:
@@ -140,3 +138,13 @@ class Fiche:
     @property
     def sort_key(self) -> tuple[str, str]:
         return (self.title_key, self.slug)
+
+    def value(self, key: str) -> object:
+        """The read value of a registry field by its dotted key (``moyens.benevoles``), or
+        None: attributes of the model first, then :attr:`values`."""
+        if key in self.values:
+            return self.values[key]
+        value: object = self
+        for part in key.split("."):
+            value = getattr(value, part, None)
+        return value

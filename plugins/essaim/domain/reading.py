@@ -9,8 +9,8 @@ from collections.abc import Callable
 from dataclasses import astuple, dataclass, field
 from typing import TypeVar
 
-from . import fields
-from .fiche import SCALES, Chiffre, Contact, Moyens
+from . import contract, fields
+from .fiche import Chiffre, Contact, Fiche, Moyens
 from .fiche import Territoire as Territory
 from .problems import ContractError, Level, Problem
 from .territory import Departement, TerritoryReference
@@ -19,14 +19,31 @@ from .text import closest, nearest, quote
 T = TypeVar("T")
 NO_TEXTS: tuple[str, ...] = ()
 NO_FIELDS: dict[str, object] = {}
-MISSING_HINTS = {
-    "territoire": ' (« territoire: » puis « departement: "48" » en dessous)',
-    "territoire.departement": ' (code INSEE comme "48" ou nom comme « Lozère »)',
-    "themes": " (au moins un thème de vocabulaire.yml)",
+# The model's class for each group of the registry: a field none of them has an attribute
+# for is read by its own converter into ``Fiche.values`` (see :func:`read_others`).
+_MODELS: dict[str, type] = {
+    "": Fiche,
+    "territoire": Territory,
+    "moyens": Moyens,
+    "contact": Contact,
+    "chiffres": Chiffre,
 }
-_TERRITORY_FIELDS = ("communes", "departement", "region", "echelle")
-_MOYENS_FIELDS = ("salaries", "benevoles", "volontaires", "administrateurs")
-_CONTACT_FIELDS = ("nom", "email", "telephone", "site")
+
+
+def names(group: str) -> tuple[str, ...]:
+    """The keys the registry allows inside ``group``."""
+    return tuple(item.name for item in contract.children(group))
+
+
+def choice_of(key: str) -> Callable[[object, str], str | None]:
+    """The converter of a "choix" field of the registry, typed as such."""
+    choices = contract.get(key).choices
+    return lambda value, name: fields.choice(value, name, choices)
+
+
+def _modelled(item: contract.Field) -> bool:
+    model = _MODELS.get(item.parent)
+    return model is None or hasattr(model, item.name)
 
 
 @dataclass
@@ -46,7 +63,8 @@ class Reading:
     def report_missing(self) -> None:
         if len(self.missing) == 1:
             name = self.missing[0]
-            hint = MISSING_HINTS.get(name, "")
+            known = {item.key: item.missing_hint for item in contract.front_fields()}
+            hint = known.get(name, "")
             self.report(ContractError(name, "champ obligatoire absent" + hint))
         elif self.missing:
             self.report(ContractError(", ".join(self.missing), "champs obligatoires absents"))
@@ -89,7 +107,7 @@ def read_territory(
         if check:
             reading.require("territoire")
         return None
-    reading.unknown(raw, _TERRITORY_FIELDS, "territoire.")
+    reading.unknown(raw, names("territoire"), "territoire.")
     codes = reading.take(fields.text_list, "territoire.departement", NO_TEXTS)
     if not codes and raw.get("departement") is None:
         reading.require("territoire.departement")
@@ -114,7 +132,7 @@ def read_territory(
     return Territory(
         tuple(departements),
         reading.take(fields.text_list, "territoire.communes", NO_TEXTS),
-        reading.take(lambda v, n: fields.choice(v, n, SCALES), "territoire.echelle", None),
+        reading.take(choice_of("territoire.echelle"), "territoire.echelle", None),
     )
 
 
@@ -149,8 +167,12 @@ def read_moyens(reading: Reading) -> Moyens | None:
     raw = reading.take(fields.mapping, "moyens", NO_FIELDS)
     if not raw:
         return None
-    reading.unknown(raw, _MOYENS_FIELDS, "moyens.")
-    counts = {name: reading.take(fields.count, f"moyens.{name}", None) for name in _MOYENS_FIELDS}
+    reading.unknown(raw, names("moyens"), "moyens.")
+    counts = {
+        item.name: reading.take(fields.count, item.key, None)
+        for item in contract.children("moyens")
+        if _modelled(item)
+    }
     return Moyens(**counts) if any(v is not None for v in counts.values()) else None
 
 
@@ -186,7 +208,7 @@ def read_contact(reading: Reading) -> Contact | None:
     raw = reading.take(fields.mapping, "contact", NO_FIELDS)
     if not raw:
         return None
-    reading.unknown(raw, _CONTACT_FIELDS, "contact.")
+    reading.unknown(raw, names("contact"), "contact.")
     contact = Contact(
         nom=reading.take(fields.text, "contact.nom", None),
         email=reading.take(fields.email, "contact.email", None),
@@ -194,3 +216,20 @@ def read_contact(reading: Reading) -> Contact | None:
         site=reading.take(fields.web_address, "contact.site", None),
     )
     return contact if any(astuple(contact)) else None
+
+
+def read_others(reading: Reading, check: bool) -> dict[str, object]:
+    """Registry fields that the model has no attribute for, each read by its converter:
+    a field added to the registry is checked and kept without code of its own."""
+    values: dict[str, object] = {}
+    for item in contract.front_fields():
+        if _modelled(item) or item.kind in ("groupe", "groupes"):
+            continue
+        value = reading.take(item.converter, item.key, None)
+        if value is None or value == ():
+            present = not item.parent or reading._get(item.parent) is not None
+            if check and item.required and present and reading._get(item.key) is None:
+                reading.require(item.key)
+            continue
+        values[item.key] = value
+    return values

@@ -6,45 +6,28 @@ back to the file name, and each problem names the file and the field.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from . import fields
+from . import contract, fields
 from .body import filled_sections, summary_of
-from .fiche import DIMENSIONS, STATUSES, Fiche, PartialDate
+from .fiche import Fiche, PartialDate
 from .frontmatter import Source, parse_yaml
 from .problems import ContractError, Problem
 from .reading import (
     NO_TEXTS,
     Reading,
+    choice_of,
     read_chiffres,
     read_contact,
     read_moyens,
+    read_others,
     read_territory,
 )
 from .territory import TerritoryReference
 from .text import slugify
 from .vocabulary import Term, Vocabulary
 
-FICHE_FIELDS = (
-    "title",
-    "structure",
-    "territoire",
-    "statut",
-    "statut_raison",
-    "dimension",
-    "themes",
-    "publics",
-    "initiative",
-    "initiative_precision",
-    "partenaires",
-    "debut",
-    "fin",
-    "budget",
-    "moyens",
-    "chiffres",
-    "contact",
-    "sources",
-)
+# The top-level keys of the registry when this module was imported; code that must follow
+# a registry extended at run time calls contract.top_keys() instead.
+FICHE_FIELDS = contract.top_keys()
 # Page metadata that MkDocs, Material or mkdocs-macros read: known, not fiche fields.
 PAGE_FIELDS = (
     "type",
@@ -106,9 +89,10 @@ class FicheReader:
         data = reading.data
         # After a YAML error every field looks absent: say it once, not once per field.
         has_front_matter = not reading.problems
-        reading.unknown(data, FICHE_FIELDS + PAGE_FIELDS)
-        title = self._required(reading, "title", has_front_matter, fields.text)
-        structure = self._required(reading, "structure", has_front_matter, fields.text)
+        known = contract.top_keys()
+        reading.unknown(data, known + PAGE_FIELDS)
+        title = self._required(reading, "title", has_front_matter)
+        structure = self._required(reading, "structure", has_front_matter)
         debut = reading.take(fields.partial_date, "debut", None)
         fin = reading.take(fields.partial_date, "fin", None)
         if debut and fin and fin < debut[: len(fin)]:
@@ -121,14 +105,12 @@ class FicheReader:
             structure=structure,
             structure_slug=slugify(structure) or None if structure else None,
             territoire=read_territory(reading, self.territories, has_front_matter),
-            statut=self._required(
-                reading, "statut", has_front_matter, lambda v, n: fields.choice(v, n, STATUSES)
-            ),
+            statut=self._required(reading, "statut", has_front_matter),
             themes=self._terms(reading, "themes", required=has_front_matter),
             publics=self._terms(reading, "publics"),
             partenaires=self._terms(reading, "partenaires"),
             statut_raison=reading.take(fields.text, "statut_raison", None),
-            dimension=reading.take(lambda v, n: fields.choice(v, n, DIMENSIONS), "dimension", None),
+            dimension=reading.take(choice_of("dimension"), "dimension", None),
             initiative=reading.take(fields.text_list, "initiative", NO_TEXTS),
             initiative_precision=reading.take(fields.text, "initiative_precision", None),
             debut=PartialDate(debut) if debut else None,
@@ -140,22 +122,18 @@ class FicheReader:
             sources=reading.take(fields.text_list, "sources", NO_TEXTS),
             summary=summary_of(body),
             sections=filled_sections(body),
-            extra={key: value for key, value in data.items() if key not in FICHE_FIELDS},
+            extra={key: value for key, value in data.items() if key not in known},
+            values=read_others(reading, has_front_matter),
         )
         reading.report_missing()
         return fiche
 
-    def _required(
-        self,
-        reading: Reading,
-        name: str,
-        check: bool,
-        convert: Callable[[object, str], str | None],
-    ) -> str | None:
-        value = reading.take(convert, name, None)
+    def _required(self, reading: Reading, name: str, check: bool) -> str | None:
+        """A required text field, read by the registry's converter for it."""
+        value = reading.take(contract.get(name).converter, name, None)
         if value is None and check and reading.data.get(name) is None:
             reading.require(name)
-        return value
+        return value if isinstance(value, str) else None
 
     def _terms(self, reading: Reading, kind: str, required: bool = False) -> tuple[Term, ...]:
         values = reading.take(fields.text_list, kind, NO_TEXTS)

@@ -1,0 +1,285 @@
+"""The fiche contract, field by field: THE place to add, remove or change a field.
+
+Order matters: it is the order of the form, of the front matter Essaim writes, of the
+open-data columns and of ``essaim check --report``. Fields whose ``source`` is "file" or
+"body" are not front matter: they are what the open data derives from the file name and
+the text, declared here so that their columns have one definition too.
+"""
+
+from __future__ import annotations
+
+from .model import Column, Field, Prompt, TableColumn
+
+STATUSES = ("En cours", "Terminée", "En projet")
+DIMENSIONS = ("Citoyenneté", "Services", "Accompagnement de projets", "Autre")
+SCALES = (
+    "Une commune",
+    "Plusieurs communes",
+    "Un quartier",
+    "Plusieurs quartiers",
+    "Regroupement de communes",
+    "Département",
+    "Région",
+    "Autre",
+)
+DATE_PATTERN = (r"^\d{4}(-\d{2}(-\d{2})?)?$", "Une année (2021) ou une date (2021-05-30)")
+
+
+def _people(name: str, label: str, description: str, table: bool = True) -> Field:
+    return Field(
+        f"moyens.{name}",
+        label,
+        "entier",
+        columns=(Column(name, "entier", description),),
+        table=TableColumn(name, label, numeric=True) if table else None,
+    )
+
+
+FIELDS: tuple[Field, ...] = (
+    Field(
+        "slug",
+        "Identifiant",
+        "texte",
+        source="file",
+        columns=(
+            Column(
+                "slug",
+                "texte-requis",
+                "Identifiant stable de la fiche : le nom de son fichier, inchangé quand la fiche "
+                "est corrigée. C'est la clé pour suivre une fiche d'une version des données à "
+                "l'autre.",
+            ),
+        ),
+    ),
+    Field(
+        "url",
+        "Adresse",
+        "texte",
+        source="file",
+        columns=(Column("url", "texte-requis", "Adresse de la page de la fiche."),),
+    ),
+    Field(
+        "title",
+        "Titre de l'action",
+        "texte",
+        required=True,
+        columns=(Column("titre", "texte-requis", "Titre de l'action."),),
+        table=TableColumn("titre", "Initiative"),
+        prompt=Prompt("Titre de l'action", "--titre"),
+    ),
+    Field(
+        "structure",
+        "Structure qui la porte",
+        "texte",
+        required=True,
+        columns=(Column("structure", "texte", "Structure qui porte l'action."),),
+        table=TableColumn("structure", "Structure"),
+        prompt=Prompt("Structure qui la porte", "--structure"),
+    ),
+    Field(
+        "resume",
+        "Résumé",
+        "texte",
+        source="body",
+        columns=(
+            Column(
+                "resume",
+                "texte",
+                "Premier paragraphe du résumé, en texte brut, coupé vers 320 caractères.",
+            ),
+        ),
+        table=TableColumn("resume", "Résumé"),
+    ),
+    Field(
+        "territoire",
+        "Territoire",
+        "groupe",
+        required=True,
+        missing_hint=' (« territoire: » puis « departement: "48" » en dessous)',
+        decap={"collapsed": False},
+    ),
+    Field(
+        "territoire.departement",
+        "Département(s)",
+        "departements",
+        required=True,
+        missing_hint=' (code INSEE comme "48" ou nom comme « Lozère »)',
+        columns=(
+            Column(
+                "departements", "liste", "Codes INSEE des départements (« 01 », « 2A », « 971 »)."
+            ),
+            Column("departements_noms", "liste", "Noms des départements, dans le même ordre."),
+        ),
+        table=TableColumn("departement", "Département"),
+        prompt=Prompt("Département (code ou nom)", "--departement"),
+    ),
+    Field(
+        "territoire.communes",
+        "Communes",
+        "textes",
+        columns=(Column("communes", "liste", "Communes concernées."),),
+        table=TableColumn("communes", "Communes"),
+        report=True,
+        prompt=Prompt("Communes (facultatif)", "--commune"),
+    ),
+    Field(
+        "territoire.region",
+        "Région (déduite du département)",
+        "region",
+        columns=(Column("regions", "liste", "Noms des régions, déduites des départements."),),
+        table=TableColumn("region", "Région"),
+    ),
+    Field(
+        "territoire.echelle",
+        "Échelle",
+        "choix",
+        choices=SCALES,
+        columns=(
+            Column("echelle", "texte", "Échelle de l'action (Une commune, Plusieurs communes…)."),
+        ),
+        report=True,
+    ),
+    Field(
+        "statut",
+        "Statut",
+        "choix",
+        required=True,
+        choices=STATUSES,
+        table=TableColumn("statut", "Statut"),
+        prompt=Prompt("Statut", "--statut"),
+        decap={"default": "En cours"},
+    ),
+    Field("statut_raison", "Pourquoi l'action s'est arrêtée", "texte", report=True),
+    Field(
+        "dimension",
+        "Dimension",
+        "choix",
+        choices=DIMENSIONS,
+        table=TableColumn("dimension", "Dimension"),
+        report=True,
+    ),
+    Field(
+        "themes",
+        "Thèmes",
+        "vocabulaire",
+        required=True,
+        missing_hint=" (au moins un thème de vocabulaire.yml)",
+        columns=(Column("themes", "liste", "Thèmes, libellés du vocabulaire du site."),),
+        table=TableColumn("themes", "Thèmes"),
+        prompt=Prompt("Thèmes (séparés par des virgules)", "--theme"),
+    ),
+    Field(
+        "publics",
+        "Publics",
+        "vocabulaire",
+        columns=(Column("publics", "liste", "Publics visés, libellés du vocabulaire."),),
+        table=TableColumn("publics", "Publics"),
+        report=True,
+        prompt=Prompt("Publics (facultatif)", "--public"),
+    ),
+    Field(
+        "initiative",
+        "À l'initiative de",
+        "textes",
+        help="Le centre social, un habitant…",
+        columns=(Column("initiative", "liste", "Qui est à l'initiative de l'action."),),
+        report=True,
+    ),
+    Field("initiative_precision", "Précision sur l'initiative", "texte"),
+    Field(
+        "partenaires",
+        "Partenaires",
+        "vocabulaire",
+        columns=(Column("partenaires", "liste", "Partenaires, libellés du vocabulaire."),),
+        table=TableColumn("partenaires", "Partenaires"),
+        report=True,
+        prompt=Prompt("Partenaires (facultatif)", "--partenaire"),
+    ),
+    Field(
+        "debut",
+        "Début",
+        "date",
+        columns=(Column("debut", "date", "Début de l'action."),),
+        table=TableColumn("debut", "Depuis"),
+        report=True,
+        prompt=Prompt("Année de début (facultatif)", "--debut"),
+        decap={"pattern": list(DATE_PATTERN)},
+    ),
+    Field(
+        "fin",
+        "Fin",
+        "date",
+        columns=(Column("fin", "date", "Fin de l'action."),),
+        table=TableColumn("fin", "Jusqu'à"),
+        report=True,
+        decap={"pattern": list(DATE_PATTERN)},
+    ),
+    Field(
+        "budget",
+        "Budget",
+        "montant",
+        help="En euros (72373), ou en texte (10 000 € France Relance + …)",
+        columns=(
+            Column("budget", "nombre", "Budget en euros, quand il est donné comme un nombre."),
+            Column(
+                "budget_texte", "texte", "Budget décrit en texte libre (plusieurs financements…)."
+            ),
+        ),
+        table=TableColumn("budget", "Budget", numeric=True),
+        report=True,
+    ),
+    Field("moyens", "Personnes mobilisées", "groupe", report=True),
+    _people("salaries", "Salarié·es", "Nombre de salarié·es mobilisé·es."),
+    _people("benevoles", "Bénévoles", "Nombre de bénévoles mobilisé·es."),
+    _people("volontaires", "Volontaires", "Nombre de volontaires (service civique…)."),
+    _people(
+        "administrateurs",
+        "Administrateur·rices",
+        "Nombre d'administrateur·rices mobilisé·es.",
+        table=False,
+    ),
+    Field(
+        "chiffres",
+        "Chiffres clés",
+        "groupes",
+        columns=(Column("chiffres", "chiffres", "Chiffres clés de l'action."),),
+        report=True,
+        decap={"summary": "{{valeur}} {{libelle}}"},
+    ),
+    Field("chiffres.valeur", "Valeur", "texte", required=True, columns=()),
+    Field("chiffres.libelle", "Ce qu'elle compte", "texte", required=True, columns=()),
+    Field("contact", "Contact", "groupe", report=True),
+    Field(
+        "contact.nom",
+        "Nom",
+        "texte",
+        columns=(Column("contact_nom", "texte", "Personne ou service à contacter."),),
+    ),
+    Field(
+        "contact.email",
+        "Adresse électronique",
+        "courriel",
+        columns=(Column("contact_email", "texte", "Adresse électronique de contact."),),
+        prompt=Prompt("Adresse électronique de contact (facultatif)", "--email"),
+    ),
+    Field(
+        "contact.telephone",
+        "Téléphone",
+        "texte",
+        columns=(Column("contact_telephone", "texte", "Téléphone de contact."),),
+    ),
+    Field(
+        "contact.site",
+        "Site web",
+        "adresse",
+        columns=(Column("contact_site", "adresse", "Site web de l'action ou de la structure."),),
+    ),
+    Field(
+        "sources",
+        "Sources",
+        "textes",
+        help="D'où viennent ces informations",
+        columns=(Column("sources", "liste", "D'où viennent les informations de la fiche."),),
+        report=True,
+    ),
+)
