@@ -1,26 +1,30 @@
 """Decap CMS's ``config.yml``, generated from the fiche contract and the vocabulary.
 
-One widget per field of :data:`~essaim.domain.schema.FICHE_FIELDS`, select lists fed by
-the vocabulary and the territory reference, and the editorial workflow: every change made
-in the form becomes a pull request, checked like any other. Generated, so the form cannot
-drift from the contract: a contract field without a widget is an error here.
+One widget per field of the registry (:mod:`essaim.domain.contract`), chosen by its kind,
+select lists fed by the vocabulary and the territory reference, and the editorial
+workflow: every change made in the form becomes a pull request, checked like any other.
+Generated, so the form cannot drift from the contract.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from urllib.parse import urlsplit
 
 import yaml
 
-from ..domain.fiche import DIMENSIONS, SCALES, STATUSES
-from ..domain.schema import FICHE_FIELDS
+from ..domain import contract
 from ..domain.territory import TerritoryReference
 from ..domain.vocabulary import Vocabulary
 
-DATE_PATTERN = [r"^\d{4}(-\d{2}(-\d{2})?)?$", "Une année (2021) ou une date (2021-05-30)"]
-EMAIL_PATTERN = [r"^[^@\s]+@[^@\s]+\.[^@\s]+$", "Une adresse électronique"]
-SITE_PATTERN = [r"^(https?://|mailto:)\S+$", "Une adresse commençant par https://"]
+# Decap's own checks of free text, by kind of field (the build checks again, in French).
+PATTERNS: dict[str, list[str]] = {
+    "date": [r"^\d{4}(-\d{2}(-\d{2})?)?$", "Une année (2021) ou une date (2021-05-30)"],
+    "courriel": [r"^[^@\s]+@[^@\s]+\.[^@\s]+$", "Une adresse électronique"],
+    "adresse": [r"^(https?://|mailto:)\S+$", "Une adresse commençant par https://"],
+}
+# The widget registered by admin/index.html: Decap's select, shown and kept as written
+# whether the value is one code or a list (see _departements).
+DEPARTEMENTS_WIDGET = "essaim-departements"
 
 Widget = dict[str, object]
 
@@ -32,96 +36,54 @@ def _field(name: str, label: str, widget: str, **more: object) -> Widget:
     return spec
 
 
-def _select(name: str, label: str, options: Sequence[object], **more: object) -> Widget:
-    return _field(name, label, "select", options=list(options), **more)
+class _Widgets:
+    """One Decap widget per field of the registry, by kind of value."""
 
+    def __init__(self, vocabulary: Vocabulary, territories: TerritoryReference) -> None:
+        self.vocabulary = vocabulary
+        self.territories = territories
 
-def _texts(name: str, label: str, hint: str = "") -> Widget:
-    more = {"hint": hint} if hint else {}
-    return _field(name, label, "list", field={"name": "valeur", "label": label,
-                                              "widget": "string"}, **more)  # fmt: skip
+    def of(self, field: contract.Field) -> Widget:
+        more: Widget = {"required": field.required}
+        if field.help:
+            more["hint"] = field.help
+        more.update(self._kind(field))
+        more.update(field.decap)
+        widget = str(more.pop("widget"))
+        return _field(field.name, field.label, widget, **more)
 
+    def _kind(self, field: contract.Field) -> Widget:
+        kind = field.kind
+        if kind in ("groupe", "groupes"):
+            inner = [self.of(child) for child in contract.children(field.key)]
+            return {"widget": "object" if kind == "groupe" else "list", "fields": inner}
+        if kind == "textes":
+            return {"widget": "list", "field": {"name": "valeur", "label": field.label,
+                                                "widget": "string"}}  # fmt: skip
+        if kind == "choix":
+            return {"widget": "select", "options": list(field.choices)}
+        if kind == "vocabulaire":
+            options = [term.label for term in self.vocabulary.of(field.key)]
+            return {"widget": "select", "options": options, "multiple": True,
+                    **({"min": 1} if field.required else {})}  # fmt: skip
+        if kind == "departements":
+            return self._departements(field)
+        if kind == "region":
+            return {"widget": "select", "options": [r.name for r in self.territories.regions]}
+        if kind == "entier":
+            return {"widget": "number", "value_type": "int", "min": 0}
+        if kind in PATTERNS:
+            return {"widget": "string", "pattern": PATTERNS[kind]}
+        return {"widget": "string"}
 
-def _widgets(vocabulary: Vocabulary, territories: TerritoryReference) -> dict[str, Widget]:
-    def terms(kind: str, label: str, required: bool = False) -> Widget:
-        options = [term.label for term in vocabulary.of(kind)]
-        return _select(kind, label, options, multiple=True, required=required,
-                       **({"min": 1} if required else {}))  # fmt: skip
-
-    departements = [{"label": f"{d.name} ({d.code})", "value": d.code}
-                    for d in territories.departements]  # fmt: skip
-    moyens = [_field(n, label, "number", value_type="int", min=0) for n, label in (
-        ("salaries", "Salarié·es"), ("benevoles", "Bénévoles"),
-        ("volontaires", "Volontaires"), ("administrateurs", "Administrateur·rices"))]  # fmt: skip
-    return {
-        "title": _field("title", "Titre de l'action", "string", required=True),
-        "structure": _field("structure", "Structure qui la porte", "string", required=True),
-        "territoire": _field(
-            "territoire",
-            "Territoire",
-            "object",
-            required=True,
-            collapsed=False,
-            fields=[
-                _select(
-                    "departement",
-                    "Département(s)",
-                    departements,
-                    multiple=True,
-                    min=1,
-                    required=True,
-                ),
-                _texts("communes", "Communes"),
-                _select(
-                    "region",
-                    "Région (déduite du département)",
-                    [r.name for r in territories.regions],
-                ),
-                _select("echelle", "Échelle", SCALES),
-            ],
-        ),
-        "statut": _select("statut", "Statut", STATUSES, required=True, default="En cours"),
-        "statut_raison": _field("statut_raison", "Pourquoi l'action s'est arrêtée", "string"),
-        "dimension": _select("dimension", "Dimension", DIMENSIONS),
-        "themes": terms("themes", "Thèmes", required=True),
-        "publics": terms("publics", "Publics"),
-        "initiative": _texts("initiative", "À l'initiative de", "Le centre social, un habitant…"),
-        "initiative_precision": _field(
-            "initiative_precision", "Précision sur l'initiative", "string"
-        ),
-        "partenaires": terms("partenaires", "Partenaires"),
-        "debut": _field("debut", "Début", "string", pattern=DATE_PATTERN),
-        "fin": _field("fin", "Fin", "string", pattern=DATE_PATTERN),
-        "budget": _field(
-            "budget",
-            "Budget",
-            "string",
-            hint="En euros (72373), ou en texte (10 000 € France Relance + …)",
-        ),
-        "moyens": _field("moyens", "Personnes mobilisées", "object", fields=moyens),
-        "chiffres": _field(
-            "chiffres",
-            "Chiffres clés",
-            "list",
-            summary="{{valeur}} {{libelle}}",
-            fields=[
-                _field("valeur", "Valeur", "string", required=True),
-                _field("libelle", "Ce qu'elle compte", "string", required=True),
-            ],
-        ),
-        "contact": _field(
-            "contact",
-            "Contact",
-            "object",
-            fields=[
-                _field("nom", "Nom", "string"),
-                _field("email", "Adresse électronique", "string", pattern=EMAIL_PATTERN),
-                _field("telephone", "Téléphone", "string"),
-                _field("site", "Site web", "string", pattern=SITE_PATTERN),
-            ],
-        ),
-        "sources": _texts("sources", "Sources", "D'où viennent ces informations"),
-    }
+    def _departements(self, field: contract.Field) -> Widget:
+        """One code or a list, as the contract allows: Decap's own select with ``multiple``
+        turns a single code into a list as soon as a fiche is opened (the fiche then looks
+        modified), and shows nothing of a single code; the registered wrapper does neither,
+        and writes a list only once the editor changes the choice."""
+        options = [{"label": f"{d.name} ({d.code})", "value": d.code}
+                   for d in self.territories.departements]  # fmt: skip
+        return {"widget": DEPARTEMENTS_WIDGET, "options": options, "multiple": True}
 
 
 class _Dumper(yaml.SafeDumper):
@@ -156,11 +118,8 @@ def decap_config(
     site_url: str = "",
     branch: str = "main",
 ) -> bytes:
-    widgets = _widgets(vocabulary, territories)
-    missing = [name for name in FICHE_FIELDS if name not in widgets]
-    if missing:  # a new contract field must get its widget here
-        raise ValueError(f"champs du contrat sans widget Decap : {', '.join(missing)}")
-    fields = [widgets[name] for name in FICHE_FIELDS]
+    widgets = _Widgets(vocabulary, territories)
+    fields = [widgets.of(field) for field in contract.children()]
     fields.append(_field("body", "Texte de la fiche", "markdown", required=False,
                          hint="## Résumé, ## Contexte, ## Description, ## Objectifs…"))  # fmt: skip
     config: dict[str, object] = {

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from . import contract
 from .fiche import Fiche
 from .text import fold
 
@@ -22,23 +23,25 @@ USUAL_SECTIONS = (
     "Perspectives",
     "En savoir plus",
 )
-# (field, is it filled?); statut_raison and fin only count for an action that ended.
-OPTIONAL_FIELDS: tuple[tuple[str, Callable[[Fiche], object]], ...] = (
-    ("territoire.communes", lambda f: f.territoire and f.territoire.communes),
-    ("territoire.echelle", lambda f: f.territoire and f.territoire.echelle),
-    ("dimension", lambda f: f.dimension),
-    ("publics", lambda f: f.publics),
-    ("initiative", lambda f: f.initiative or f.initiative_precision),
-    ("partenaires", lambda f: f.partenaires),
-    ("debut", lambda f: f.debut),
-    ("fin", lambda f: f.fin or f.statut != "Terminée"),
-    ("statut_raison", lambda f: f.statut_raison or f.statut != "Terminée"),
-    ("budget", lambda f: f.budget is not None),
-    ("moyens", lambda f: f.moyens),
-    ("chiffres", lambda f: f.chiffres),
-    ("contact", lambda f: f.contact),
-    ("sources", lambda f: f.sources),
-)
+# How a field counts as filled when it is not just "has a value": statut_raison and fin only
+# count for an action that ended; the initiative is given by either of its fields.
+FILLED: dict[str, Callable[[Fiche], object]] = {
+    "initiative": lambda f: f.initiative or f.initiative_precision,
+    "fin": lambda f: f.fin or f.statut != "Terminée",
+    "statut_raison": lambda f: f.statut_raison or f.statut != "Terminée",
+}
+
+
+def _filled(fiche: Fiche, key: str) -> bool:
+    if key in FILLED:
+        return bool(FILLED[key](fiche))
+    value = fiche.value(key)
+    return value is not None and value != () and value != ""
+
+
+def optional_fields() -> tuple[str, ...]:
+    """The fields ``essaim check --report`` looks at: those the registry marks."""
+    return tuple(field.key for field in contract.front_fields() if field.report)
 
 
 @dataclass(frozen=True)
@@ -55,6 +58,6 @@ def gaps(fiche: Fiche) -> Gaps:
     filled = {fold(title) for title in fiche.sections}
     return Gaps(
         fiche,
-        tuple(name for name, has in OPTIONAL_FIELDS if not has(fiche)),
+        tuple(key for key in optional_fields() if not _filled(fiche, key)),
         tuple(title for title in USUAL_SECTIONS if fold(title) not in filled),
     )

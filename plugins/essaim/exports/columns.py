@@ -6,10 +6,13 @@ when a title or a field is corrected.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import overload
 
-from ..domain.fiche import Fiche
+from ..domain import contract
+from ..domain.fiche import Fiche, PartialDate
+from ..domain.vocabulary import Term
 from ..pages.urls import page_url
 
 # JSON Schema of each kind of value; every column may also be empty (null or []).
@@ -53,12 +56,15 @@ class Site:
         return self.site_url.rstrip("/") + "/" + path if self.site_url else path
 
 
+Getter = Callable[[Fiche, Site], object]
+
+
 @dataclass(frozen=True)
 class Column:
     name: str
     kind: str
     description: str
-    get: Callable[[Fiche, Site], object]
+    get: Getter
 
     @property
     def kind_label(self) -> str:
@@ -69,23 +75,24 @@ class Column:
         return {**KINDS[self.kind][1], "description": self.description}
 
 
-def _attr(name: str) -> Callable[[Fiche, Site], object]:
-    return lambda fiche, site: getattr(fiche, name)
+def _plain(value: object) -> object:
+    """A model value as JSON holds it: lists for tuples, labels for terms, ISO dates."""
+    if isinstance(value, tuple | list):
+        return [_plain(item) for item in value]
+    if isinstance(value, Term):
+        return value.label
+    if isinstance(value, PartialDate):
+        return value.iso
+    return value
 
 
-def _labels(kind: str) -> Callable[[Fiche, Site], object]:
-    return lambda fiche, site: [term.label for term in getattr(fiche, kind)]
+def _value(key: str, kind: str) -> Getter:
+    """The default: the field's read value, whatever the registry declares."""
+    empty: object = [] if kind in ("liste", "chiffres") else None
+    return lambda fiche, site: _plain(v) if (v := fiche.value(key)) is not None else empty
 
 
-def _moyens(name: str) -> Callable[[Fiche, Site], object]:
-    return lambda fiche, site: getattr(fiche.moyens, name) if fiche.moyens else None
-
-
-def _contact(name: str) -> Callable[[Fiche, Site], object]:
-    return lambda fiche, site: getattr(fiche.contact, name) if fiche.contact else None
-
-
-def _budget(number: bool) -> Callable[[Fiche, Site], object]:
+def _budget(number: bool) -> Getter:
     def get(fiche: Fiche, site: Site) -> object:
         is_number = isinstance(fiche.budget, int | float)
         return fiche.budget if is_number == number else None
@@ -93,118 +100,52 @@ def _budget(number: bool) -> Callable[[Fiche, Site], object]:
     return get
 
 
-COLUMNS: tuple[Column, ...] = (
-    Column(
-        "slug",
-        "texte-requis",
-        "Identifiant stable de la fiche : le nom de son fichier, inchangé quand la fiche est "
-        "corrigée. C'est la clé pour suivre une fiche d'une version des données à l'autre.",
-        _attr("slug"),
-    ),
-    Column("url", "texte-requis", "Adresse de la page de la fiche.", lambda f, s: s.url(f.src_uri)),
-    Column("titre", "texte-requis", "Titre de l'action.", _attr("title")),
-    Column("structure", "texte", "Structure qui porte l'action.", _attr("structure")),
-    Column(
-        "resume",
-        "texte",
-        "Premier paragraphe du résumé, en texte brut, coupé vers 320 caractères.",
-        _attr("summary"),
-    ),
-    Column("statut", "texte", "En cours, Terminée ou En projet.", _attr("statut")),
-    Column("statut_raison", "texte", "Pourquoi l'action s'est arrêtée.", _attr("statut_raison")),
-    Column(
-        "dimension",
-        "texte",
-        "Citoyenneté, Services, Accompagnement de projets ou Autre.",
-        _attr("dimension"),
-    ),
-    Column("themes", "liste", "Thèmes, libellés du vocabulaire du site.", _labels("themes")),
-    Column("publics", "liste", "Publics visés, libellés du vocabulaire.", _labels("publics")),
-    Column("partenaires", "liste", "Partenaires, libellés du vocabulaire.", _labels("partenaires")),
-    Column(
-        "initiative",
-        "liste",
-        "Qui est à l'initiative de l'action.",
-        lambda f, s: list(f.initiative),
-    ),
-    Column(
-        "initiative_precision",
-        "texte",
-        "Précision sur l'initiative.",
-        _attr("initiative_precision"),
-    ),
-    Column(
-        "communes",
-        "liste",
-        "Communes concernées.",
-        lambda f, s: list(f.territoire.communes) if f.territoire else [],
-    ),
-    Column(
-        "departements",
-        "liste",
-        "Codes INSEE des départements (« 01 », « 2A », « 971 »).",
-        lambda f, s: [d.code for d in f.departements],
-    ),
-    Column(
-        "departements_noms",
-        "liste",
-        "Noms des départements, dans le même ordre.",
-        lambda f, s: [d.name for d in f.departements],
-    ),
-    Column(
-        "regions",
-        "liste",
-        "Noms des régions, déduites des départements.",
-        lambda f, s: [r.name for r in f.regions],
-    ),
-    Column(
-        "echelle",
-        "texte",
-        "Échelle de l'action (Une commune, Plusieurs communes…).",
-        lambda f, s: f.territoire.echelle if f.territoire else None,
-    ),
-    Column("debut", "date", "Début de l'action.", lambda f, s: f.debut.iso if f.debut else None),
-    Column("fin", "date", "Fin de l'action.", lambda f, s: f.fin.iso if f.fin else None),
-    Column(
-        "budget",
-        "nombre",
-        "Budget en euros, quand il est donné comme un nombre.",
-        _budget(number=True),
-    ),
-    Column(
-        "budget_texte",
-        "texte",
-        "Budget décrit en texte libre (plusieurs financements…).",
-        _budget(number=False),
-    ),
-    Column("salaries", "entier", "Nombre de salarié·es mobilisé·es.", _moyens("salaries")),
-    Column("benevoles", "entier", "Nombre de bénévoles mobilisé·es.", _moyens("benevoles")),
-    Column(
-        "volontaires", "entier", "Nombre de volontaires (service civique…).", _moyens("volontaires")
-    ),
-    Column(
-        "administrateurs",
-        "entier",
-        "Nombre d'administrateur·rices mobilisé·es.",
-        _moyens("administrateurs"),
-    ),
-    Column(
-        "chiffres",
-        "chiffres",
-        "Chiffres clés de l'action.",
-        lambda f, s: [{"valeur": c.valeur, "libelle": c.libelle} for c in f.chiffres],
-    ),
-    Column("contact_nom", "texte", "Personne ou service à contacter.", _contact("nom")),
-    Column("contact_email", "texte", "Adresse électronique de contact.", _contact("email")),
-    Column("contact_telephone", "texte", "Téléphone de contact.", _contact("telephone")),
-    Column("contact_site", "adresse", "Site web de l'action ou de la structure.", _contact("site")),
-    Column(
-        "sources",
-        "liste",
-        "D'où viennent les informations de la fiche.",
-        lambda f, s: list(f.sources),
-    ),
-)
+# Columns whose value is not simply their field's: how each is computed.
+GETTERS: dict[str, Getter] = {
+    "url": lambda f, s: s.url(f.src_uri),
+    "resume": lambda f, s: f.summary,
+    "departements": lambda f, s: [d.code for d in f.departements],
+    "departements_noms": lambda f, s: [d.name for d in f.departements],
+    "regions": lambda f, s: [r.name for r in f.regions],
+    "budget": _budget(number=True),
+    "budget_texte": _budget(number=False),
+    "chiffres": lambda f, s: [{"valeur": c.valeur, "libelle": c.libelle} for c in f.chiffres],
+}
+
+
+class _Columns(Sequence[Column]):
+    """Every column of the registry (``domain/contract``), in its order: rebuilt when the
+    registry is replaced, so a field added there is published without an edit here."""
+
+    def __init__(self) -> None:
+        self._fields: tuple[contract.Field, ...] = ()
+        self._columns: tuple[Column, ...] = ()
+
+    def _current(self) -> tuple[Column, ...]:
+        if self._fields is not contract.FIELDS:
+            self._columns = tuple(
+                Column(c.name, c.kind, c.description, GETTERS.get(c.name, _value(f.key, c.kind)))
+                for f in contract.FIELDS
+                for c in f.export_columns()
+            )
+            self._fields = contract.FIELDS
+        return self._columns
+
+    @overload
+    def __getitem__(self, index: int) -> Column: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Column]: ...
+    def __getitem__(self, index: int | slice) -> Column | Sequence[Column]:
+        return self._current()[index]
+
+    def __len__(self) -> int:
+        return len(self._current())
+
+    def __iter__(self) -> Iterator[Column]:
+        return iter(self._current())
+
+
+COLUMNS: Sequence[Column] = _Columns()
 
 
 def record(fiche: Fiche, site: Site, columns: Sequence[Column] = COLUMNS) -> dict[str, object]:

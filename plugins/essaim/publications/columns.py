@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
+from ..domain import contract
 from ..domain.fiche import Fiche
 from ..domain.text import closest, fold, french_list, nearest, quote
 from .selection import SelectionError
@@ -23,10 +24,6 @@ class Column:
     numeric: bool = False
 
 
-def _people(field: str) -> Callable[[Fiche], int | None]:
-    return lambda fiche: getattr(fiche.moyens, field) if fiche.moyens else None
-
-
 def _budget(fiche: Fiche) -> float | None:
     budget = fiche.budget
     return float(budget) if isinstance(budget, int | float) else None
@@ -36,34 +33,63 @@ def _first(names: Sequence[str]) -> str | None:
     return fold(names[0]) if names else None
 
 
-COLUMNS = {
-    column.name: column
-    for column in (
-        Column("titre", "Initiative", lambda f: f.title_key),
-        Column("structure", "Structure", lambda f: fold(f.structure) if f.structure else None),
-        Column("region", "Région", lambda f: _first([r.name for r in f.regions])),
-        Column(
-            "departement",
-            "Département",
-            lambda f: f.departements[0].code if f.departements else None,
-        ),
-        Column(
-            "communes", "Communes", lambda f: _first(f.territoire.communes if f.territoire else ())
-        ),
-        Column("statut", "Statut", lambda f: fold(f.statut) if f.statut else None),
-        Column("dimension", "Dimension", lambda f: fold(f.dimension) if f.dimension else None),
-        Column("themes", "Thèmes", lambda f: _first([t.label for t in f.themes])),
-        Column("publics", "Publics", lambda f: _first([t.label for t in f.publics])),
-        Column("partenaires", "Partenaires", lambda f: _first([t.label for t in f.partenaires])),
-        Column("debut", "Depuis", lambda f: f.debut.iso if f.debut else None),
-        Column("fin", "Jusqu'à", lambda f: f.fin.iso if f.fin else None),
-        Column("budget", "Budget", _budget, numeric=True),
-        Column("salaries", "Salarié·es", _people("salaries"), numeric=True),
-        Column("benevoles", "Bénévoles", _people("benevoles"), numeric=True),
-        Column("volontaires", "Volontaires", _people("volontaires"), numeric=True),
-        Column("resume", "Résumé", lambda f: fold(f.summary) if f.summary else None),
-    )
+def _value(key: str) -> Callable[[Fiche], Sortable | None]:
+    """The default: numbers as they are, texts folded, lists by their first item."""
+
+    def key_of(fiche: Fiche) -> Sortable | None:
+        value = fiche.value(key)
+        if isinstance(value, tuple | list):
+            value = value[0] if value else None
+        if isinstance(value, bool) or value is None:
+            return None
+        if isinstance(value, int | float):
+            return value
+        return fold(getattr(value, "label", None) or getattr(value, "iso", None) or str(value))
+
+    return key_of
+
+
+# Columns that sort on something else than their field's value.
+SORT_KEYS: dict[str, Callable[[Fiche], Sortable | None]] = {
+    "titre": lambda f: f.title_key,
+    "region": lambda f: _first([r.name for r in f.regions]),
+    "departement": lambda f: f.departements[0].code if f.departements else None,
+    "debut": lambda f: f.debut.iso if f.debut else None,
+    "fin": lambda f: f.fin.iso if f.fin else None,
+    "budget": _budget,
+    "resume": lambda f: fold(f.summary) if f.summary else None,
 }
+
+
+class _Columns(Mapping[str, Column]):
+    """The registry's table columns (``domain/contract``) by name, in its order; rebuilt
+    when the registry is replaced."""
+
+    def __init__(self) -> None:
+        self._fields: tuple[contract.Field, ...] = ()
+        self._columns: dict[str, Column] = {}
+
+    def _current(self) -> dict[str, Column]:
+        if self._fields is not contract.FIELDS:
+            tables = [(f, f.table) for f in contract.FIELDS if f.table is not None]
+            self._columns = {
+                t.name: Column(t.name, t.header, SORT_KEYS.get(t.name, _value(f.key)), t.numeric)
+                for f, t in tables
+            }
+            self._fields = contract.FIELDS
+        return self._columns
+
+    def __getitem__(self, name: str) -> Column:
+        return self._current()[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._current())
+
+    def __len__(self) -> int:
+        return len(self._current())
+
+
+COLUMNS: Mapping[str, Column] = _Columns()
 DEFAULT_COLUMNS = ("titre", "structure", "departement", "statut")
 
 

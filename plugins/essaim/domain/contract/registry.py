@@ -22,7 +22,6 @@ SCALES = (
     "Région",
     "Autre",
 )
-DATE_PATTERN = (r"^\d{4}(-\d{2}(-\d{2})?)?$", "Une année (2021) ou une date (2021-05-30)")
 
 
 def _people(name: str, label: str, description: str, table: bool = True) -> Field:
@@ -203,7 +202,6 @@ FIELDS: tuple[Field, ...] = (
         table=TableColumn("debut", "Depuis"),
         report=True,
         prompt=Prompt("Année de début (facultatif)", "--debut"),
-        decap={"pattern": list(DATE_PATTERN)},
     ),
     Field(
         "fin",
@@ -212,7 +210,6 @@ FIELDS: tuple[Field, ...] = (
         columns=(Column("fin", "date", "Fin de l'action."),),
         table=TableColumn("fin", "Jusqu'à"),
         report=True,
-        decap={"pattern": list(DATE_PATTERN)},
     ),
     Field(
         "budget",
