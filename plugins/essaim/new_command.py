@@ -16,6 +16,7 @@ from .domain import fields
 from .domain.fiche import STATUSES
 from .domain.problems import ContractError
 from .domain.schema import FicheReader
+from .domain.slugs import is_file_slug
 from .domain.territory import TerritoryReference
 from .domain.text import nearest, quote, slugify
 from .domain.vocabulary import KINDS, Vocabulary
@@ -170,7 +171,7 @@ def _answers(
 
 def _path(args: argparse.Namespace, ask: Asker, folder: Path, title: str) -> Path:
     slug = args.slug or slug_for(title)
-    if slugify(slug) != slug:
+    if not is_file_slug(slug):
         raise Refused(
             f"--slug {quote(slug)} : minuscules sans accents et tirets attendus "
             f"(par exemple {quote(slugify(slug) or 'ma-fiche')})"
@@ -188,7 +189,7 @@ def _path(args: argparse.Namespace, ask: Asker, folder: Path, title: str) -> Pat
 
     def check(value: str) -> Path:
         name = value or other
-        if slugify(name) != name:
+        if not is_file_slug(name):
             raise Refused(f"minuscules sans accents et tirets attendus, par exemple {other}")
         if (folder / f"{name}.md").exists():
             raise Refused(f"{(folder / f'{name}.md').as_posix()} existe déjà")

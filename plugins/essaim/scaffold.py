@@ -13,9 +13,7 @@ import yaml
 from .domain.completeness import USUAL_SECTIONS
 from .domain.problems import Level, Problem
 from .domain.schema import FicheReader
-from .domain.text import slugify
-
-SLUG_LIMIT = 60
+from .domain.slugs import file_slug
 
 
 @dataclass
@@ -36,11 +34,8 @@ class Answers:
 
 
 def slug_for(title: str) -> str:
-    """The file name of a fiche: its title as a slug, cut at a word near 60 characters."""
-    slug = slugify(title) or "fiche"
-    if len(slug) <= SLUG_LIMIT:
-        return slug
-    return slug[:SLUG_LIMIT].rsplit("-", 1)[0]
+    """The file name of a fiche, by the one rule of ``domain/slugs.py``."""
+    return file_slug(title)
 
 
 def free_path(folder: Path, slug: str) -> Path:

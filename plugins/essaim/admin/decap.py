@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 import yaml
 
 from ..domain import contract
+from ..domain.slugs import DECAP_SLUG
 from ..domain.territory import TerritoryReference
 from ..domain.vocabulary import Vocabulary
 
@@ -128,8 +129,8 @@ def decap_config(
         "locale": "fr",
         "media_folder": f"{fiches_folder}/images",
         "public_folder": "images",
-        # File names as Essaim makes slugs: lower-case ASCII and hyphens.
-        "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
+        # File names by the one rule of domain/slugs.py: lower-case ASCII and hyphens.
+        "slug": dict(DECAP_SLUG),
     }
     if site_url:
         config["site_url"] = site_url

@@ -6,50 +6,16 @@ import re
 
 import yaml
 
-from ..domain.text import slugify
+from ..domain.slugs import file_slug
 from .answers import markdown
 from .export_format import ExportRecord
 
-SLUG_LIMIT = 60
 _RESERVED = {"index", "readme"}  # names MkDocs or the site give another meaning
-# Words that should not end a shortened file name.
-_DANGLING = {
-    "a",
-    "au",
-    "aux",
-    "avec",
-    "d",
-    "de",
-    "des",
-    "du",
-    "en",
-    "et",
-    "l",
-    "la",
-    "le",
-    "les",
-    "ou",
-    "par",
-    "pour",
-    "sur",
-    "un",
-    "une",
-}
 
 
 def file_stem(title: str) -> str:
-    """The title's slug, cut on a word boundary to at most :data:`SLUG_LIMIT` characters."""
-    slug = slugify(title) or "fiche"
-    if len(slug) <= SLUG_LIMIT:
-        return slug
-    words: list[str] = []
-    for word in slug.split("-"):
-        if len("-".join([*words, word])) > SLUG_LIMIT:
-            break
-        words.append(word)
-    while len(words) > 1 and words[-1] in _DANGLING:
-        words.pop()
-    return "-".join(words) or slug[:SLUG_LIMIT]
+    """The title's file name, by the one rule of ``domain/slugs.py``."""
+    return file_slug(title)
 
 
 def unique_stem(stem: str, taken: set[str]) -> str:
