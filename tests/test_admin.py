@@ -15,8 +15,9 @@ import pytest
 import yaml
 
 from essaim.admin import VENDOR
+from essaim.admin.decap import DEPARTEMENTS_WIDGET
 from essaim.cli import main
-from essaim.domain.reading import _CONTACT_FIELDS, _MOYENS_FIELDS, _TERRITORY_FIELDS
+from essaim.domain.reading import names
 from essaim.domain.schema import FICHE_FIELDS
 
 from .browser import BrowserPage, needs_chromium
@@ -24,7 +25,7 @@ from .conftest import VOCABULARY, Builder, fiche
 from .test_cli import _docs
 
 REPO = "repo_url: https://github.com/essaim-solidaire/essaim\n"
-NESTED = {"territoire": _TERRITORY_FIELDS, "moyens": _MOYENS_FIELDS, "contact": _CONTACT_FIELDS}
+NESTED = {group: names(group) for group in ("territoire", "moyens", "contact")}
 # Values a person would type in the fields that take free text under a pattern.
 # The first département offered is Ain (01): its communes must be real ones.
 TYPED = {"debut": "2021", "fin": "2023-06", "email": "contact@example.org",
@@ -69,7 +70,7 @@ def _value(field: dict[str, object], everything: bool) -> object:
         return TYPED[name]
     if widget == "object":
         return _entry(field["fields"], everything)  # type: ignore[arg-type]
-    if widget == "select":
+    if widget in ("select", DEPARTEMENTS_WIDGET):
         option = field["options"][0]  # type: ignore[index]
         value = option["value"] if isinstance(option, dict) else option
         return [value] if field.get("multiple") else value

@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from .domain import fields
+from .domain import contract, fields
 from .domain.fiche import STATUSES
 from .domain.problems import ContractError
 from .domain.schema import FicheReader
@@ -39,7 +39,7 @@ def add_parser(
     new.add_argument("--structure", help="structure qui porte l'action")
     new.add_argument("--departement", help="code INSEE (« 48 ») ou nom (« Lozère »)")
     new.add_argument("--commune", action="append", default=[], help="commune (répétable)")
-    new.add_argument("--statut", help=f"{', '.join(STATUSES)} (par défaut : En cours)")
+    new.add_argument("--statut", help=f"{', '.join(STATUSES)} (par défaut : {STATUSES[0]})")
     new.add_argument("--theme", action="append", default=[], help="thème (répétable)")
     new.add_argument("--public", action="append", default=[], help="public (répétable)")
     new.add_argument("--partenaire", action="append", default=[], help="partenaire (répétable)")
@@ -135,38 +135,40 @@ def _answers(
     def optional(option: str | None, question: str, check: Check) -> str | None:
         return str(ask(option, question, check, required=False) or "") or None
 
-    title = str(ask(args.titre, "Titre de l'action", text))
-    structure = str(ask(args.structure, "Structure qui la porte", text))
+    title = str(ask(args.titre, _question("title"), text))
+    structure = str(ask(args.structure, _question("structure"), text))
     names = [d.name for d in territories.departements]
-    code = str(ask(args.departement, "Département (code ou nom)", departement, names))
-    communes = optional(", ".join(args.commune), "Communes (facultatif)", text) or ""
+    code = str(ask(args.departement, _question("territoire.departement"), departement, names))
+    communes = optional(", ".join(args.commune), _question("territoire.communes"), text) or ""
     statut = optional(
         args.statut,
-        "Statut (En cours, Terminée, En projet) [En cours]",
+        f"{_question('statut')} ({', '.join(STATUSES)}) [{STATUSES[0]}]",
         field(lambda x, n: fields.choice(x, n, STATUSES), "statut"),
     )
-    themes = choose("themes", args.theme, "Thèmes (séparés par des virgules)", True)
+    themes = choose("themes", args.theme, _question("themes"), True)
     while not themes:
         if not ask.interactive:
             raise Refused("au moins un thème est attendu (option --theme)")
-        themes = choose("themes", [], "Thèmes (séparés par des virgules)", True)
+        themes = choose("themes", [], _question("themes"), True)
     return Answers(
         title=title,
         structure=structure,
         departement=code,
         communes=[c.strip() for c in communes.split(",") if c.strip()],
-        statut=statut or "En cours",
+        statut=statut or STATUSES[0],
         themes=themes,
-        publics=choose("publics", args.public, "Publics (facultatif)", False),
-        partenaires=choose("partenaires", args.partenaire, "Partenaires (facultatif)", False),
-        debut=optional(
-            args.debut, "Année de début (facultatif)", field(fields.partial_date, "debut")
-        ),
-        email=optional(
-            args.email, "Adresse électronique de contact (facultatif)", field(fields.email, "email")
-        ),
+        publics=choose("publics", args.public, _question("publics"), False),
+        partenaires=choose("partenaires", args.partenaire, _question("partenaires"), False),
+        debut=optional(args.debut, _question("debut"), field(fields.partial_date, "debut")),
+        email=optional(args.email, _question("contact.email"), field(fields.email, "email")),
         resume=optional(args.resume, "Résumé en une ou deux phrases (facultatif)", text),
     )
+
+
+def _question(key: str) -> str:
+    """The question the registry gives this field (``domain/contract``)."""
+    prompt = contract.get(key).prompt
+    return prompt.question if prompt else contract.get(key).label
 
 
 def _path(args: argparse.Namespace, ask: Asker, folder: Path, title: str) -> Path:

@@ -6,6 +6,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
+from .domain import contract
 from .domain.text import fold
 
 T = TypeVar("T")
@@ -61,12 +62,9 @@ class Asker:
 
 
 def _flag(question: str) -> str:
-    return {
-        "Titre de l'action": "--titre",
-        "Structure qui la porte": "--structure",
-        "Département (code ou nom)": "--departement",
-        "Thèmes (séparés par des virgules)": "--theme",
-    }.get(question, "")
+    """The option that answers a question, from the registry (``domain/contract``)."""
+    options = {f.prompt.question: f.prompt.option for f in contract.FIELDS if f.prompt}
+    return options.get(question, "")
 
 
 def _setup_readline(ask: Asker) -> None:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import yaml
 
+from .domain import contract
 from .domain.completeness import USUAL_SECTIONS
 from .domain.problems import Level, Problem
 from .domain.schema import FicheReader
@@ -23,7 +24,7 @@ class Answers:
     title: str
     structure: str
     departement: str  # the official code
-    statut: str = "En cours"
+    statut: str = contract.STATUSES[0]
     themes: list[str] = field(default_factory=list)
     publics: list[str] = field(default_factory=list)
     partenaires: list[str] = field(default_factory=list)
@@ -65,7 +66,9 @@ def fiche_text(answers: Answers) -> str:
         front["debut"] = answers.debut
     if answers.email:
         front["contact"] = {"email": answers.email}
-    text = yaml.safe_dump(front, allow_unicode=True, sort_keys=False, width=10_000)
+    text = yaml.safe_dump(
+        contract.ordered(front), allow_unicode=True, sort_keys=False, width=10_000
+    )
     resume = answers.resume or "<!-- Une ou deux phrases : l'action, pour qui, avec qui. -->"
     sections = "\n\n".join(
         f"## {title}\n\n<!-- À compléter, ou à supprimer. -->" for title in USUAL_SECTIONS[1:]

@@ -6,6 +6,7 @@ import re
 
 import yaml
 
+from ..domain import contract
 from ..domain.slugs import file_slug
 from .answers import markdown
 from .export_format import ExportRecord
@@ -29,8 +30,14 @@ def unique_stem(stem: str, taken: set[str]) -> str:
 
 
 def front_matter(data: dict[str, object]) -> str:
-    """Safe YAML, fields in the given order, long texts on one line."""
-    return yaml.dump(data, Dumper=_FicheDumper, allow_unicode=True, sort_keys=False, width=10_000)
+    """Safe YAML, fields in the registry's order, long texts on one line."""
+    return yaml.dump(
+        contract.ordered(data),
+        Dumper=_FicheDumper,
+        allow_unicode=True,
+        sort_keys=False,
+        width=10_000,
+    )
 
 
 class _FicheDumper(yaml.SafeDumper):

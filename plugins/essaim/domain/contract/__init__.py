@@ -25,6 +25,7 @@ __all__ = [
     "children",
     "front_fields",
     "get",
+    "ordered",
     "top_keys",
 ]
 
@@ -70,3 +71,18 @@ def top_keys() -> tuple[str, ...]:
 def get(key: str) -> Field:
     """The field of this key; a key missing from the registry is a programming error."""
     return _current().by_key[key]
+
+
+def ordered(data: dict[str, object], group: str = "") -> dict[str, object]:
+    """Front matter in the registry's order (groups too), what it does not know last:
+    ``essaim new`` and the importer write fields in the order the form shows them."""
+    rank = {field.name: position for position, field in enumerate(children(group))}
+    keys = sorted(data, key=lambda key: (rank.get(key, len(rank)), list(data).index(key)))
+    prefix = f"{group}." if group else ""
+    result: dict[str, object] = {}
+    for key in keys:
+        value = data[key]
+        if isinstance(value, dict) and children(prefix + key):
+            value = ordered(value, prefix + key)
+        result[key] = value
+    return result

@@ -146,7 +146,7 @@ FIELDS: tuple[Field, ...] = (
         choices=STATUSES,
         table=TableColumn("statut", "Statut"),
         prompt=Prompt("Statut", "--statut"),
-        decap={"default": "En cours"},
+        decap={"default": STATUSES[0]},
     ),
     Field("statut_raison", "Pourquoi l'action s'est arrêtée", "texte", report=True),
     Field(
