@@ -796,7 +796,7 @@ def test_real_export_imports_into_25_valid_fiches(
     assert ateliers.structure == "ECOCENTRE PIERRE ET TERRE"
     assert ateliers.territoire is not None and ateliers.territoire.departement.code == "32"
     campagne = next(f for t, f in fiches.items() if "DE LA CAMPAGNE A LA MER" in t)
-    assert campagne.slug == "de-la-campagne-a-la-mer-mise-a-disposition-d-un-transport"
+    assert campagne.slug == "de-la-campagne-a-la-mer-mise-a-disposition-dun-transport"
     assert campagne.territoire is not None and campagne.territoire.departement.code == "971"
     assert campagne.debut is not None and campagne.debut.iso == "2022-04"
 

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import yaml
 
+from . import contract
 from .fiche import Fiche
 from .frontmatter import Source
 from .places import Places, load_places
@@ -126,7 +127,8 @@ def load_corpus(
             )
         )
     cache = cache if cache is not None else FicheCache()
-    vocabulary_key = _digest(vocabulary_text.encode())
+    # What a reading depends on besides the file: the vocabulary and the contract's registry.
+    vocabulary_key = f"{_digest(vocabulary_text.encode())}:{hash(contract.FIELDS)}"
     if cache.vocabulary_key != vocabulary_key:
         cache.entries.clear()
         cache.vocabulary_key = vocabulary_key

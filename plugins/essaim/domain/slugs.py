@@ -32,7 +32,17 @@ def title_slug(title: str) -> str:
 def file_slug(title: str) -> str:
     """The file name (without ``.md``) of a new fiche: :func:`title_slug`, cut after a whole
     word to at most :data:`SLUG_LIMIT` characters; ``fiche`` for a title with no letter."""
-    slug = title_slug(title) or "fiche"
+    return _shortened(title_slug(title) or "fiche")
+
+
+def earlier_file_slug(title: str) -> str:
+    """The name the same title got before the rule followed Decap (an ASCII apostrophe
+    was a hyphen: ``l-aide-a-la-mobilite``), as the first fiches were named: the
+    importer looks for both, so a second import finds the fiches of the first."""
+    return _shortened(slugify(title) or "fiche")
+
+
+def _shortened(slug: str) -> str:
     if len(slug) <= SLUG_LIMIT:
         return slug
     words: list[str] = []

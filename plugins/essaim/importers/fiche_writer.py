@@ -7,7 +7,7 @@ import re
 import yaml
 
 from ..domain import contract
-from ..domain.slugs import file_slug
+from ..domain.slugs import earlier_file_slug, file_slug
 from .answers import markdown
 from .export_format import ExportRecord
 
@@ -17,6 +17,11 @@ _RESERVED = {"index", "readme"}  # names MkDocs or the site give another meaning
 def file_stem(title: str) -> str:
     """The title's file name, by the one rule of ``domain/slugs.py``."""
     return file_slug(title)
+
+
+def earlier_stem(title: str) -> str:
+    """The name an earlier import gave the same title (see ``domain/slugs.py``)."""
+    return earlier_file_slug(title)
 
 
 def unique_stem(stem: str, taken: set[str]) -> str:
