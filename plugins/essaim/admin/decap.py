@@ -142,6 +142,10 @@ def decap_config(
             "description": "Une fiche par initiative ; chaque enregistrement ouvre une "
             "demande de fusion, vérifiée puis relue avant publication.",
             "folder": fiches_folder,
+            # Fiches in sub-folders are listed (a tree in the side bar); new ones are
+            # written at the top, named by the slug rule. Decap cannot leave out the
+            # folder's index.md (its filter compares a field's value, never a file name).
+            "nested": {"depth": 100, "subfolders": False},
             "create": True,
             "extension": "md",
             "format": "frontmatter",
