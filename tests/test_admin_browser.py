@@ -87,7 +87,8 @@ def _open(browser_page: BrowserPage, url: str, files: dict[str, object]) -> obje
 
 def _entry(page: object, url: str, slug: str) -> str:
     """The editor's text once the fiche ``slug`` is open."""
-    page.goto("about:blank")  # type: ignore[attr-defined]
+    page.goto(f"{url}#/collections/fiches")  # type: ignore[attr-defined]
+    page.get_by_text("Une fiche par initiative").wait_for()  # type: ignore[attr-defined]
     page.goto(f"{url}#/collections/fiches/entries/{slug}")  # type: ignore[attr-defined]
     page.get_by_text("Département(s)").first.wait_for()  # type: ignore[attr-defined]
     page.get_by_text(SAVED).or_(page.get_by_text(UNSAVED)).first.wait_for()  # type: ignore[attr-defined]
