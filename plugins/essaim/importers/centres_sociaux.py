@@ -24,7 +24,7 @@ from .answers import (
     parse_people,
 )
 from .export_format import ExportFormatError, ExportRecord, parse_export
-from .fiche_writer import earlier_stem, fiche_body, file_stem, front_matter, unique_stem
+from .fiche_writer import existing_fiche, fiche_body, file_stem, front_matter, unique_stem
 
 __all__ = ["ExportFormatError", "ExportRecord", "ImportReport", "import_export", "parse_export"]
 
@@ -79,8 +79,7 @@ def import_export(
     report = ImportReport()
     for record in records:
         stem = unique_stem(file_stem(record.title), taken)
-        path = existing.get(stem) or existing.get(earlier_stem(record.title))
-        path = path or fiches_dir / f"{stem}.md"
+        path = existing_fiche(existing, record.title, stem) or fiches_dir / f"{stem}.md"
         if path.exists() and not overwrite:
             report.skipped.append(path)
             continue

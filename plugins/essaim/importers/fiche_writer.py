@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import yaml
 
@@ -19,9 +20,10 @@ def file_stem(title: str) -> str:
     return file_slug(title)
 
 
-def earlier_stem(title: str) -> str:
-    """The name an earlier import gave the same title (see ``domain/slugs.py``)."""
-    return earlier_file_slug(title)
+def existing_fiche(existing: dict[str, Path], title: str, stem: str) -> Path | None:
+    """The fiche already written for this title: named ``stem``, or by the earlier rule
+    (see ``domain/slugs.py``), so that a second import finds the fiches of the first."""
+    return existing.get(stem) or existing.get(earlier_file_slug(title))
 
 
 def unique_stem(stem: str, taken: set[str]) -> str:

@@ -9,8 +9,9 @@ fork) that extends the registry sees the new field everywhere::
 
 from __future__ import annotations
 
+from .groups import SCALES
 from .model import KINDS, Column, Field, Prompt, TableColumn
-from .registry import DIMENSIONS, FIELDS, SCALES, STATUSES
+from .registry import DIMENSIONS, FIELDS, STATUSES
 
 __all__ = [
     "DIMENSIONS",

@@ -8,30 +8,11 @@ the text, declared here so that their columns have one definition too.
 
 from __future__ import annotations
 
+from .groups import CHIFFRES, CONTACT, MOYENS, TERRITOIRE
 from .model import Column, Field, Prompt, TableColumn
 
 STATUSES = ("En cours", "Terminée", "En projet")
 DIMENSIONS = ("Citoyenneté", "Services", "Accompagnement de projets", "Autre")
-SCALES = (
-    "Une commune",
-    "Plusieurs communes",
-    "Un quartier",
-    "Plusieurs quartiers",
-    "Regroupement de communes",
-    "Département",
-    "Région",
-    "Autre",
-)
-
-
-def _people(name: str, label: str, description: str, table: bool = True) -> Field:
-    return Field(
-        f"moyens.{name}",
-        label,
-        "entier",
-        columns=(Column(name, "entier", description),),
-        table=TableColumn(name, label, numeric=True) if table else None,
-    )
 
 
 FIELDS: tuple[Field, ...] = (
@@ -97,47 +78,7 @@ FIELDS: tuple[Field, ...] = (
         missing_hint=' (« territoire: » puis « departement: "48" » en dessous)',
         decap={"collapsed": False},
     ),
-    Field(
-        "territoire.departement",
-        "Département(s)",
-        "departements",
-        required=True,
-        missing_hint=' (code INSEE comme "48" ou nom comme « Lozère »)',
-        columns=(
-            Column(
-                "departements", "liste", "Codes INSEE des départements (« 01 », « 2A », « 971 »)."
-            ),
-            Column("departements_noms", "liste", "Noms des départements, dans le même ordre."),
-        ),
-        table=TableColumn("departement", "Département"),
-        prompt=Prompt("Département (code ou nom)", "--departement"),
-    ),
-    Field(
-        "territoire.communes",
-        "Communes",
-        "textes",
-        columns=(Column("communes", "liste", "Communes concernées."),),
-        table=TableColumn("communes", "Communes"),
-        report=True,
-        prompt=Prompt("Communes (facultatif)", "--commune"),
-    ),
-    Field(
-        "territoire.region",
-        "Région (déduite du département)",
-        "region",
-        columns=(Column("regions", "liste", "Noms des régions, déduites des départements."),),
-        table=TableColumn("region", "Région"),
-    ),
-    Field(
-        "territoire.echelle",
-        "Échelle",
-        "choix",
-        choices=SCALES,
-        columns=(
-            Column("echelle", "texte", "Échelle de l'action (Une commune, Plusieurs communes…)."),
-        ),
-        report=True,
-    ),
+    *TERRITOIRE,
     Field(
         "statut",
         "Statut",
@@ -226,15 +167,7 @@ FIELDS: tuple[Field, ...] = (
         report=True,
     ),
     Field("moyens", "Personnes mobilisées", "groupe", report=True),
-    _people("salaries", "Salarié·es", "Nombre de salarié·es mobilisé·es."),
-    _people("benevoles", "Bénévoles", "Nombre de bénévoles mobilisé·es."),
-    _people("volontaires", "Volontaires", "Nombre de volontaires (service civique…)."),
-    _people(
-        "administrateurs",
-        "Administrateur·rices",
-        "Nombre d'administrateur·rices mobilisé·es.",
-        table=False,
-    ),
+    *MOYENS,
     Field(
         "chiffres",
         "Chiffres clés",
@@ -243,34 +176,9 @@ FIELDS: tuple[Field, ...] = (
         report=True,
         decap={"summary": "{{valeur}} {{libelle}}"},
     ),
-    Field("chiffres.valeur", "Valeur", "texte", required=True, columns=()),
-    Field("chiffres.libelle", "Ce qu'elle compte", "texte", required=True, columns=()),
+    *CHIFFRES,
     Field("contact", "Contact", "groupe", report=True),
-    Field(
-        "contact.nom",
-        "Nom",
-        "texte",
-        columns=(Column("contact_nom", "texte", "Personne ou service à contacter."),),
-    ),
-    Field(
-        "contact.email",
-        "Adresse électronique",
-        "courriel",
-        columns=(Column("contact_email", "texte", "Adresse électronique de contact."),),
-        prompt=Prompt("Adresse électronique de contact (facultatif)", "--email"),
-    ),
-    Field(
-        "contact.telephone",
-        "Téléphone",
-        "texte",
-        columns=(Column("contact_telephone", "texte", "Téléphone de contact."),),
-    ),
-    Field(
-        "contact.site",
-        "Site web",
-        "adresse",
-        columns=(Column("contact_site", "adresse", "Site web de l'action ou de la structure."),),
-    ),
+    *CONTACT,
     Field(
         "sources",
         "Sources",
