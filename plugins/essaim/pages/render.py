@@ -14,6 +14,7 @@ from __future__ import annotations
 import jinja2
 from markupsafe import Markup
 
+from ..domain import contract
 from ..domain.text import slugify
 from .urls import departement_uri, page_url, region_uri, root_url
 
@@ -26,7 +27,10 @@ class Renderer:
         env.undefined = jinja2.StrictUndefined
         env.filters.update(number=format_number, euros=format_euros, slugify=slugify)
         env.globals.update(
-            region_uri=region_uri, departement_uri=departement_uri, site_path=self.path
+            region_uri=region_uri,
+            departement_uri=departement_uri,
+            site_path=self.path,
+            labels=contract.headings(),  # field names as the registry gives them
         )
         self.env = env
         self.use_directory_urls = use_directory_urls

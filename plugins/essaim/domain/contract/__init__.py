@@ -26,6 +26,7 @@ __all__ = [
     "children",
     "front_fields",
     "get",
+    "headings",
     "ordered",
     "top_keys",
 ]
@@ -87,3 +88,9 @@ def ordered(data: dict[str, object], group: str = "") -> dict[str, object]:
             value = ordered(value, prefix + key)
         result[key] = value
     return result
+
+
+def headings() -> dict[str, str]:
+    """How pages name each field (``labels.statut`` in templates): its summary-table
+    header when it has one (« Structure »), else its label (« Chiffres clés »)."""
+    return {f.key: f.table.header if f.table else f.label for f in front_fields()}
