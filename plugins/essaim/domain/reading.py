@@ -218,13 +218,26 @@ def read_contact(reading: Reading) -> Contact | None:
     return contact if any(astuple(contact)) else None
 
 
+_unmodelled_cache: dict[int, tuple[tuple[contract.Field, ...], tuple[contract.Field, ...]]] = {}
+
+
+def _unmodelled() -> tuple[contract.Field, ...]:
+    """The registry's fields that no attribute of the model holds, computed once per
+    registry (keyed by identity: hashing thirty fields per fiche would cost more)."""
+    front = contract.front_fields()
+    cached = _unmodelled_cache.get(id(front))
+    if cached is None or cached[0] is not front:
+        others = tuple(f for f in front if not _modelled(f) and f.kind not in ("groupe", "groupes"))
+        _unmodelled_cache.clear()
+        _unmodelled_cache[id(front)] = cached = (front, others)
+    return cached[1]
+
+
 def read_others(reading: Reading, check: bool) -> dict[str, object]:
     """Registry fields that the model has no attribute for, each read by its converter:
     a field added to the registry is checked and kept without code of its own."""
     values: dict[str, object] = {}
-    for item in contract.front_fields():
-        if _modelled(item) or item.kind in ("groupe", "groupes"):
-            continue
+    for item in _unmodelled():
         value = reading.take(item.converter, item.key, None)
         if value is None or value == ():
             present = not item.parent or reading._get(item.parent) is not None

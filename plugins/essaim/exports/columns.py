@@ -8,11 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import overload
+from typing import Any, overload
 
 from ..domain import contract
-from ..domain.fiche import Fiche, PartialDate
-from ..domain.vocabulary import Term
+from ..domain.fiche import Fiche
 from ..pages.urls import page_url
 
 # JSON Schema of each kind of value; every column may also be empty (null or []).
@@ -75,21 +74,26 @@ class Column:
         return {**KINDS[self.kind][1], "description": self.description}
 
 
-def _plain(value: object) -> object:
-    """A model value as JSON holds it: lists for tuples, labels for terms, ISO dates."""
-    if isinstance(value, tuple | list):
-        return [_plain(item) for item in value]
-    if isinstance(value, Term):
-        return value.label
-    if isinstance(value, PartialDate):
-        return value.iso
-    return value
+def _value(field: contract.Field) -> Getter:
+    """The default: the field's read value (see ``Fiche.value``) as JSON holds it, chosen
+    once by kind: labels for vocabulary terms, lists for tuples, ISO dates."""
+    key, parts = field.key, field.key.split(".")
 
+    def raw(fiche: Fiche) -> Any:  # the value of a field of any kind
+        value = fiche.values.get(key) if fiche.values else None
+        if value is None:
+            value = fiche
+            for part in parts:
+                value = getattr(value, part, None)
+        return value
 
-def _value(key: str, kind: str) -> Getter:
-    """The default: the field's read value, whatever the registry declares."""
-    empty: object = [] if kind in ("liste", "chiffres") else None
-    return lambda fiche, site: _plain(v) if (v := fiche.value(key)) is not None else empty
+    if field.kind == "vocabulaire":
+        return lambda fiche, site: [getattr(t, "label", t) for t in raw(fiche) or ()]
+    if field.kind in ("textes", "departements"):
+        return lambda fiche, site: list(raw(fiche) or ())
+    if field.kind == "date":
+        return lambda fiche, site: getattr(value, "iso", value) if (value := raw(fiche)) else None
+    return lambda fiche, site: raw(fiche)
 
 
 def _budget(number: bool) -> Getter:
@@ -124,7 +128,7 @@ class _Columns(Sequence[Column]):
     def _current(self) -> tuple[Column, ...]:
         if self._fields is not contract.FIELDS:
             self._columns = tuple(
-                Column(c.name, c.kind, c.description, GETTERS.get(c.name, _value(f.key, c.kind)))
+                Column(c.name, c.kind, c.description, GETTERS.get(c.name) or _value(f))
                 for f in contract.FIELDS
                 for c in f.export_columns()
             )
