@@ -11,7 +11,7 @@ from pathlib import Path
 from .domain.corpus import Settings, load_corpus
 from .domain.problems import Level, Problem
 from .domain.territory import TerritoryReference
-from .domain.text import count
+from .domain.text import count, printable
 from .domain.vocabulary import Vocabulary
 from .new_command import add_parser as add_new_parser
 from .publications.command import add_booklet_command
@@ -151,18 +151,17 @@ def _check(args: argparse.Namespace) -> int:
 
 def _text(problem: Problem) -> str:
     prefix = "" if problem.level is Level.ERROR else "avertissement : "
-    where = f"{problem.path}: {problem.field}" if problem.field else problem.path
-    return f"{where}: {prefix}{problem.message}"
+    return printable(f"{problem.where}: {prefix}{problem.message}")
 
 
 def _github(problem: Problem) -> str:
     """A workflow command: GitHub shows it on the pull request, at the field's line."""
-    properties = f"file={_escape(problem.path, True)}"
+    properties = f"file={_escape(printable(problem.path), True)}"
     if problem.line:
         properties += f",line={problem.line}"
     properties += f",title={_escape('essaim check', True)}"
     message = f"{problem.field}: {problem.message}" if problem.field else problem.message
-    return f"::{problem.level.value} {properties}::{_escape(message)}"
+    return f"::{problem.level.value} {properties}::{_escape(printable(message))}"
 
 
 def _escape(text: str, is_property: bool = False) -> str:

@@ -12,6 +12,7 @@ from . import fields
 from .body import filled_sections, summary_of
 from .fiche import DIMENSIONS, STATUSES, Fiche, PartialDate
 from .frontmatter import Source, parse_yaml
+from .page_meta import PAGE_FIELDS, page_meta
 from .problems import ContractError, Problem
 from .reading import (
     NO_TEXTS,
@@ -44,24 +45,6 @@ FICHE_FIELDS = (
     "chiffres",
     "contact",
     "sources",
-)
-# Page metadata that MkDocs, Material or mkdocs-macros read: known, not fiche fields.
-PAGE_FIELDS = (
-    "type",
-    "template",
-    "hide",
-    "description",
-    "icon",
-    "status",
-    "subtitle",
-    "tags",
-    "search",
-    "render_macros",
-    "comments",
-    "authors",
-    "date",
-    "social",
-    "ignore_macros",
 )
 
 
@@ -140,7 +123,7 @@ class FicheReader:
             sources=reading.take(fields.text_list, "sources", NO_TEXTS),
             summary=summary_of(body),
             sections=filled_sections(body),
-            extra={key: value for key, value in data.items() if key not in FICHE_FIELDS},
+            extra=page_meta(reading),  # the page keys the theme may see, checked and escaped
         )
         reading.report_missing()
         return fiche

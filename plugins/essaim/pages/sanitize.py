@@ -3,10 +3,14 @@
 Fiches come from pull requests by people we do not know. Markdown lets raw HTML through;
 nh3 (a binding of the maintained Rust sanitiser ammonia) keeps the tags and attributes
 that Markdown, its extensions and Material produce, and drops scripts, event handlers,
-styles and every link scheme but http(s), mailto and tel.
+styles and every link scheme but http(s), mailto and tel. Nothing that loads is kept from
+another site (``essaim.domain.remote`` names what is removed): an image keeps its ``src``
+only when the address is relative, within the site.
 """
 
 from __future__ import annotations
+
+from urllib.parse import urlsplit
 
 import nh3
 
@@ -40,6 +44,20 @@ _SCHEMES = {"http", "https", "mailto", "tel"}
 _PROPERTIES = {"text-align"}
 
 
+# Attributes that make the browser load the address they hold (the others are links).
+_LOADS = {"src", "srcset", "poster", "data", "background"}
+
+
+def _same_site(tag: str, attribute: str, value: str) -> str | None:
+    if attribute not in _LOADS:
+        return value
+    try:
+        parts = urlsplit(value.strip())
+    except ValueError:
+        return None
+    return value if not parts.scheme and not parts.netloc else None
+
+
 def clean_html(html: str) -> str:
     return nh3.clean(
         html,
@@ -49,4 +67,5 @@ def clean_html(html: str) -> str:
         filter_style_properties=_PROPERTIES,
         link_rel="noopener noreferrer nofollow",
         strip_comments=True,
+        attribute_filter=_same_site,
     )
