@@ -14,6 +14,7 @@ from .domain.territory import TerritoryReference
 from .domain.text import count, printable
 from .domain.vocabulary import Vocabulary
 from .new_command import add_parser as add_new_parser
+from .project import apply_project
 from .publications.command import add_booklet_command
 from .report import FORMATS, report
 
@@ -22,6 +23,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     try:
+        if hasattr(args, "fiches_dir"):  # the commands over the fiches: mkdocs.yml's options
+            apply_project(args)
         return int(args.run(args))
     except (OSError, ValueError) as error:
         print(f"essaim: {error}", file=sys.stderr)
@@ -101,26 +104,32 @@ def _add_settings(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "docs_dir",
         nargs="?",
-        default="docs",
         type=Path,
         metavar="DOCS_DIR",
-        help="dossier des pages (par défaut : docs)",
+        help="dossier des pages (par défaut : docs_dir de mkdocs.yml, sinon docs)",
+    )
+    parser.add_argument(
+        "-f",
+        "--config-file",
+        type=Path,
+        help="mkdocs.yml dont lire les options d'Essaim (par défaut : celui à côté de "
+        "DOCS_DIR, ou du dossier courant)",
     )
     defaults = Settings()
     parser.add_argument(
         "--fiches-dir",
-        default=defaults.fiches_dir,
-        help=f"dossier des fiches dans DOCS_DIR (par défaut : {defaults.fiches_dir})",
+        help=f"dossier des fiches dans DOCS_DIR (par défaut : celui de mkdocs.yml, "
+        f"sinon {defaults.fiches_dir})",
     )
     parser.add_argument(
         "--vocabulary",
-        default=defaults.vocabulary,
-        help=f"fichier du vocabulaire dans DOCS_DIR (par défaut : {defaults.vocabulary})",
+        help=f"fichier du vocabulaire dans DOCS_DIR (par défaut : celui de mkdocs.yml, "
+        f"sinon {defaults.vocabulary})",
     )
     parser.add_argument(
         "--geocoding-cache",
-        default=defaults.geocoding_cache,
-        help=f"cache de géocodage dans DOCS_DIR (par défaut : {defaults.geocoding_cache})",
+        help=f"cache de géocodage dans DOCS_DIR (par défaut : celui de mkdocs.yml, "
+        f"sinon {defaults.geocoding_cache})",
     )
 
 
