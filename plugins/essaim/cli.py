@@ -17,6 +17,7 @@ from .new_command import add_parser as add_new_parser
 from .project import apply_project
 from .publications.command import add_booklet_command
 from .report import FORMATS, report
+from .writing import write_inside
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -184,7 +185,7 @@ def _import_centres_sociaux(args: argparse.Namespace) -> int:
     from .importers.centres_sociaux import import_export
 
     docs_dir: Path = args.docs_dir
-    vocabulary = _vocabulary_for_import(docs_dir / args.vocabulary)
+    vocabulary = _vocabulary_for_import(docs_dir, docs_dir / args.vocabulary)
     report = import_export(
         args.export,
         docs_dir / args.fiches_dir,
@@ -193,9 +194,9 @@ def _import_centres_sociaux(args: argparse.Namespace) -> int:
         overwrite=args.overwrite,
     )
     for note in report.notes:
-        print(note)
+        print(printable(note))
     for path in report.skipped:
-        print(f"{path}: existe déjà, non remplacée (--overwrite pour la remplacer)")
+        print(f"{printable(str(path))}: existe déjà, non remplacée (--overwrite pour la remplacer)")
     print(
         f"{len(report.written)} fiche(s) écrite(s) dans {docs_dir / args.fiches_dir}, "
         f"{len(report.skipped)} existante(s) laissée(s) telles quelles",
@@ -230,11 +231,11 @@ def _geocode(args: argparse.Namespace) -> int:
     return 0
 
 
-def _vocabulary_for_import(path: Path) -> Vocabulary:
+def _vocabulary_for_import(docs_dir: Path, path: Path) -> Vocabulary:
     """The site's vocabulary; a new site starts from Essaim's own, written where it belongs."""
-    if not path.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes((resources.files("essaim") / "data" / "vocabulaire.yml").read_bytes())
+    if not path.exists() and not path.is_symlink():
+        text = (resources.files("essaim") / "data" / "vocabulaire.yml").read_text("utf-8")
+        write_inside(docs_dir, path, text)
         print(f"{path}: vocabulaire créé à partir de celui d'Essaim, à relire", file=sys.stderr)
     vocabulary, problems = Vocabulary.parse(path.read_text(encoding="utf-8"), path.as_posix())
     errors = [str(problem) for problem in problems if problem.level is Level.ERROR]

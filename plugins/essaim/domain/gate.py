@@ -219,3 +219,18 @@ def _image_reason(path: Path, stem: str, extension: str) -> tuple[str, str]:
     if not _is_raster(kind, head):
         return "", f"le contenu n'est pas une image {kind}, contrairement à ce que dit son nom"
     return "image", ""
+
+
+def fiche_name_reason(relative: str) -> str:
+    """Why a writer may not create the fiche ``relative`` (to the fiches folder), or ``""``:
+    the same rules as the gate, so that no command writes a file the build would refuse."""
+    *folders, name = relative.split("/")
+    for part in folders:
+        if part.startswith(".") or part != slugify(part) or part in RESERVED_NAMES:
+            return f"dossier {quote(part)} refusé : {_SLUG_RULE} attendus, hors noms réservés"
+    stem, dot, extension = name.rpartition(".")
+    if not dot or extension != "md" or name.startswith(".") or stem != slugify(stem):
+        return f"nom de fichier refusé : {_SLUG_RULE} attendus, terminé par « .md »"
+    if stem in RESERVED_NAMES:
+        return f"{quote(stem)} est une adresse réservée à une page générée"
+    return ""
