@@ -60,3 +60,16 @@ def write_inside(docs_dir: Path, path: Path, text: str, overwrite: bool = False)
         raise UnsafeWrite(f"{path}: non écrit ({error.strerror})") from None
     with os.fdopen(descriptor, "w", encoding="utf-8", newline="\n") as handle:
         handle.write(text)
+
+
+def write_listed(
+    docs_dir: Path, path: Path, text: str, overwrite: bool, written: list[Path], notes: list[str]
+) -> None:
+    """:func:`write_inside`, for a command writing many files: ``path`` joins ``written``,
+    or a note says why it was not written, and the others go on."""
+    try:
+        write_inside(docs_dir, path, text, overwrite=overwrite)
+    except (UnsafeWrite, FileExistsError) as error:
+        notes.append(f"{path}: non écrite : {error}")
+        return
+    written.append(path)

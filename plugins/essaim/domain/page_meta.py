@@ -18,7 +18,7 @@ import re
 from . import fields
 from .frontmatter import Source, parse_yaml
 from .problems import ContractError, Level, Problem
-from .reading import Reading
+from .reading import NO_TEXTS, Reading
 from .text import french_list, quote
 
 # Material's ``hide`` values (partials checking ``"x" in page.meta.hide``).
@@ -65,7 +65,9 @@ def page_meta(reading: Reading) -> dict[str, object]:
         value = reading.take(fields.text, key, None)
         if value is not None:
             meta[key] = html.escape(" ".join(value.split()))
-    hide = [value for value in reading.take(fields.text_list, "hide", ()) if _hide(reading, value)]
+    hide = [
+        value for value in reading.take(fields.text_list, "hide", NO_TEXTS) if _hide(reading, value)
+    ]
     if hide:
         meta["hide"] = hide
     status = reading.take(fields.text, "status", None)
@@ -76,7 +78,7 @@ def page_meta(reading: Reading) -> dict[str, object]:
             ContractError("status", f"minuscules et tirets attendus, trouvé {quote(status)}"),
             Level.WARNING,
         )
-    tags = reading.take(fields.text_list, "tags", ())
+    tags = reading.take(fields.text_list, "tags", NO_TEXTS)
     if tags:
         meta["tags"] = [html.escape(tag) for tag in tags]
     return meta

@@ -15,7 +15,7 @@ from ..domain.fiche import DIMENSIONS, SCALES, STATUSES
 from ..domain.territory import TerritoryReference
 from ..domain.text import fold, quote
 from ..domain.vocabulary import TermList, Vocabulary
-from ..writing import UnsafeWrite, write_inside
+from ..writing import write_listed
 from .answers import (
     find_start,
     infer_themes,
@@ -85,12 +85,7 @@ def import_export(
             report.skipped.append(path)
             continue
         content, notes = fiche_text(record, vocabulary, territories)
-        try:  # never through a symlink, never outside the docs folder (essaim.writing)
-            write_inside(fiches_dir.parent, path, content, overwrite=overwrite)
-        except (UnsafeWrite, FileExistsError) as error:
-            report.notes.append(f"{path}: non écrite : {error}")
-            continue
-        report.written.append(path)
+        write_listed(fiches_dir.parent, path, content, overwrite, report.written, report.notes)
         report.notes.extend(f"{path}: {note}" for note in notes)
     return report
 
