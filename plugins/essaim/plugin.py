@@ -26,7 +26,7 @@ from .history import last_commits
 from .pages import GeneratedPage, Layout
 from .pages.headings import drop_empty_sections
 from .pages.render import Renderer
-from .pages.sanitize import clean_html
+from .pages.sanitize import AddressGuard, clean_html
 from .pages.site import (
     derived_files,
     derived_pages,
@@ -69,6 +69,7 @@ class EssaimPlugin(BasePlugin[EssaimConfig]):
             return config
         # Appended last: a template of the same name in custom_dir (overrides/) wins.
         config.theme.dirs.append(str(PACKAGE / "templates"))
+        config.markdown_extensions.append(AddressGuard())  # type: ignore[arg-type]
         config.extra_css.extend(f"{self.config.assets_dir}/{name}" for name in STYLESHEETS)
         config.extra_javascript.extend(f"{self.config.assets_dir}/{name}" for name in SCRIPTS)
         return config

@@ -224,6 +224,17 @@ CASES = [
         (),
         ("contact.site",),
     ),
+    Case(
+        "unparsable-link",
+        {
+            "fiches/l.md": _with(
+                body='\n[x](http://[x/) ![i](http://[y/i.png) <a href="http://[z/">z</a>\n'
+            )
+        },
+        ("fiches/l.md",),
+        ("http://[",),
+        ("mal formée",),
+    ),
     # Logs: a value that would start a new line, or drive the terminal.
     Case(
         "log-forgery",

@@ -9,6 +9,7 @@ names them from the Markdown, so that ``essaim check`` and the build say the sam
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 
 from .problems import Level, Problem
 from .text import quote
@@ -49,8 +50,31 @@ def remote_resources(body: str) -> list[str]:
     return sorted(set(found))
 
 
+_ADDRESS = re.compile(
+    r"\]\(\s*<?([^)\s>]+)|\b(?:href|src|cite|action|poster|data)\s*=\s*[\"']?([^\"'\s>]+)",
+    re.IGNORECASE,
+)
+
+
+def broken_addresses(body: str) -> list[str]:
+    """Link or image addresses that no URL parser reads (``http://[x/``): MkDocs and the
+    booklet printer would stop on them; the page drops them."""
+    broken = []
+    for match in _ADDRESS.finditer(body):
+        address = match.group(1) or match.group(2)
+        try:
+            urlsplit(address)
+        except ValueError:
+            broken.append(address)
+    return sorted(set(broken))
+
+
 def remote_problems(path: str, body: str) -> list[Problem]:
-    return [
+    broken = [
+        Problem(path, "", f"adresse mal formée, retirée de la page : {quote(address)}")
+        for address in broken_addresses(body)
+    ]
+    return broken + [
         Problem(
             path,
             "",

@@ -11,8 +11,12 @@ only when the address is relative, within the site.
 from __future__ import annotations
 
 from urllib.parse import urlsplit
+from xml.etree.ElementTree import Element
 
 import nh3
+from markdown import Markdown
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
 
 _TAGS = (nh3.ALLOWED_TAGS - {"center", "map", "area", "acronym", "tt"}) | {"input", "label"}
 _GLOBAL_ATTRIBUTES = {
@@ -44,18 +48,42 @@ _SCHEMES = {"http", "https", "mailto", "tel"}
 _PROPERTIES = {"text-align"}
 
 
-# Attributes that make the browser load the address they hold (the others are links).
+# Attributes that make the browser load the address they hold; and those that link.
 _LOADS = {"src", "srcset", "poster", "data", "background"}
+_ADDRESSES = {"href", "cite"}
 
 
 def _same_site(tag: str, attribute: str, value: str) -> str | None:
-    if attribute not in _LOADS:
+    if attribute not in _LOADS and attribute not in _ADDRESSES:
         return value
     try:
         parts = urlsplit(value.strip())
-    except ValueError:
+    except ValueError:  # « http://[x/ »: no parser downstream (booklets) reads it
         return None
+    if attribute not in _LOADS:
+        return value
     return value if not parts.scheme and not parts.netloc else None
+
+
+class AddressGuard(Extension):
+    """A Markdown extension: links and images whose address no URL parser reads lose it
+    before MkDocs' own link processor, which would stop the whole build on them."""
+
+    def extendMarkdown(self, md: Markdown) -> None:
+        md.treeprocessors.register(_DropBrokenAddresses(md), "essaim_addresses", 1)
+
+
+class _DropBrokenAddresses(Treeprocessor):
+    def run(self, root: Element) -> None:
+        for element in root.iter():
+            for attribute in ("href", "src"):
+                value = element.get(attribute)
+                if value is None:
+                    continue
+                try:
+                    urlsplit(value)
+                except ValueError:
+                    element.set(attribute, "")  # MkDocs expects the attribute
 
 
 def clean_html(html: str) -> str:
