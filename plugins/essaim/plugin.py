@@ -69,7 +69,7 @@ class EssaimPlugin(BasePlugin[EssaimConfig]):
             return config
         # Appended last: a template of the same name in custom_dir (overrides/) wins.
         config.theme.dirs.append(str(PACKAGE / "templates"))
-        config.markdown_extensions.append(AddressGuard())  # type: ignore[arg-type]
+        config.markdown_extensions.append(AddressGuard())
         config.extra_css.extend(f"{self.config.assets_dir}/{name}" for name in STYLESHEETS)
         config.extra_javascript.extend(f"{self.config.assets_dir}/{name}" for name in SCRIPTS)
         return config

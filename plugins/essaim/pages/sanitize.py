@@ -65,7 +65,7 @@ def _same_site(tag: str, attribute: str, value: str) -> str | None:
     return value if not parts.scheme and not parts.netloc else None
 
 
-class AddressGuard(Extension):
+class AddressGuard(Extension):  # type: ignore[misc]  # Python-Markdown is untyped
     """A Markdown extension: links and images whose address no URL parser reads lose it
     before MkDocs' own link processor, which would stop the whole build on them."""
 
@@ -73,7 +73,7 @@ class AddressGuard(Extension):
         md.treeprocessors.register(_DropBrokenAddresses(md), "essaim_addresses", 1)
 
 
-class _DropBrokenAddresses(Treeprocessor):
+class _DropBrokenAddresses(Treeprocessor):  # type: ignore[misc]
     def run(self, root: Element) -> None:
         for element in root.iter():
             for attribute in ("href", "src"):
