@@ -19,6 +19,7 @@ from . import fields
 from .frontmatter import Source, parse_yaml
 from .problems import ContractError, Level, Problem
 from .reading import NO_TEXTS, Reading
+from .remote import remote_problems
 from .text import french_list, quote
 
 # Material's ``hide`` values (partials checking ``"x" in page.meta.hide``).
@@ -116,7 +117,7 @@ def intro_page(text: str, path: str) -> tuple[str, list[Problem]]:
     if title is not None:
         meta["title"] = html.escape(title)
     meta.update(page_meta(reading))
-    return page_text(meta, body), reading.problems
+    return page_text(meta, body), reading.problems + remote_problems(path, body)
 
 
 def page_text(meta: dict[str, object], body: str) -> str:
