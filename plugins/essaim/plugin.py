@@ -161,9 +161,9 @@ class EssaimPlugin(BasePlugin[EssaimConfig]):
     ) -> str | None:
         uri = page.file.src_uri
         generated = self.generated.get(uri)
+        if self.intro and uri == self.intro[0]:  # written in the fiches folder: untrusted
+            html_content = clean_html(html_content)
         if generated is not None:
-            if self.intro and uri == self.intro[0]:  # written in the fiches folder: untrusted
-                html_content = clean_html(html_content)
             return f"{html_content}\n{generated.render() if generated.searchable else LATE}"
         fiche = self.index.by_src_uri.get(uri) if self.index else None
         if fiche is None or self.index is None or self.render is None:

@@ -134,11 +134,13 @@ def load_corpus(
     reader = FicheReader(vocabulary, territories)
     verdict = judge_folder(docs_dir, settings.fiches_dir, display_root)
     problems += verdict.refused
-    elsewhere = [u for u in src_uris if not (verdict.gated and is_under(u, settings.fiches_dir))]
+    pages = set(src_uris)  # what the site builds (MkDocs' exclude_docs may leave some out)
+    gated = [u for u in verdict.fiches if u in pages]
+    elsewhere = [u for u in pages if not (verdict.gated and is_under(u, settings.fiches_dir))]
     fiches: list[Fiche] = []
     used: dict[tuple[str, str], tuple[Fiche, list[Problem]]] = {}
     read = 0
-    for src_uri in sorted({*elsewhere, *verdict.fiches}):
+    for src_uri in sorted({*elsewhere, *gated}):
         path = display + src_uri
         try:
             raw = (docs_dir / src_uri).read_bytes()
