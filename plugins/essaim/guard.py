@@ -30,3 +30,21 @@ class Printable(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         record.msg, record.args = printable(record.getMessage()), ()
         return True
+
+
+class _PrintableWarnings(logging.Filter):
+    """For MkDocs' own handlers: its warnings quote file names and link targets."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.levelno >= logging.WARNING:
+            record.msg, record.args = printable(record.getMessage()), ()
+        return True
+
+
+def escape_build_log() -> None:
+    """Give MkDocs' console handler (``mkdocs build``, ``serve``) the same escaping, so
+    that no warning of the build, even one MkDocs writes about a fiche's link, can print a
+    line of its own (a GitHub ``::error`` command, say)."""
+    for handler in logging.getLogger("mkdocs").handlers:
+        if not any(isinstance(f, _PrintableWarnings) for f in handler.filters):
+            handler.addFilter(_PrintableWarnings())

@@ -21,7 +21,7 @@ from .domain.corpus import FicheCache, Settings, load_corpus, page_source
 from .domain.index import Index
 from .domain.territory import TerritoryReference
 from .domain.vocabulary import KINDS
-from .guard import Printable, drop_refused
+from .guard import Printable, drop_refused, escape_build_log
 from .history import last_commits
 from .pages import GeneratedPage, Layout
 from .pages.headings import drop_empty_sections
@@ -70,6 +70,7 @@ class EssaimPlugin(BasePlugin[EssaimConfig]):
         # Appended last: a template of the same name in custom_dir (overrides/) wins.
         config.theme.dirs.append(str(PACKAGE / "templates"))
         config.markdown_extensions.append(AddressGuard())
+        escape_build_log()
         config.extra_css.extend(f"{self.config.assets_dir}/{name}" for name in STYLESHEETS)
         config.extra_javascript.extend(f"{self.config.assets_dir}/{name}" for name in SCRIPTS)
         return config

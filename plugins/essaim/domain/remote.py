@@ -8,6 +8,7 @@ names them from the Markdown, so that ``essaim check`` and the build say the sam
 
 from __future__ import annotations
 
+import html
 import re
 from urllib.parse import urlsplit
 
@@ -15,7 +16,7 @@ from .problems import Level, Problem
 from .text import quote
 
 # An address with a host: ``https://x``, ``//x``, ``ftp://x``.
-_REMOTE = r"(?:[a-z][a-z0-9+.-]*:)?//[^\s\"'<>)]+"
+_REMOTE = r"(?:[a-z][a-z0-9+.-]*:)?[/\\][/\\][^\s\"'<>)]+"
 _MARKDOWN_IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?(" + _REMOTE + ")", re.IGNORECASE)
 _REFERENCE_IMAGE = re.compile(r"!\[([^\]]*)\](?:\[([^\]]*)\])?")
 _DEFINITION = re.compile(
@@ -38,6 +39,9 @@ _ALWAYS = (
 
 def remote_resources(body: str) -> list[str]:
     """Every address (or tag) in ``body`` that would make a browser load another site."""
+    # As the browser reads it: entities decoded (« &#47;&#47;x »), tabs and newlines inside
+    # attribute values ignored (checked line by line below, so only tabs are dropped).
+    body = html.unescape(body).replace("\t", "")
     found = [m.group(1) for m in _MARKDOWN_IMAGE.finditer(body)]
     found += [m.group(1) for m in _LOADING_TAG.finditer(body)]
     definitions = {m.group(1).casefold(): m.group(2) for m in _DEFINITION.finditer(body)}

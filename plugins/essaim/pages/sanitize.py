@@ -10,6 +10,7 @@ only when the address is relative, within the site.
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlsplit
 from xml.etree.ElementTree import Element
 
@@ -51,13 +52,14 @@ _PROPERTIES = {"text-align"}
 # Attributes that make the browser load the address they hold; and those that link.
 _LOADS = {"src", "srcset", "poster", "data", "background"}
 _ADDRESSES = {"href", "cite"}
+_BROWSER_IGNORES = re.compile(r"[\t\n\r]")
 
 
 def _same_site(tag: str, attribute: str, value: str) -> str | None:
     if attribute not in _LOADS and attribute not in _ADDRESSES:
         return value
-    try:
-        parts = urlsplit(value.strip())
+    try:  # as a browser reads it: tabs and newlines ignored, « \\ » taken for « / »
+        parts = urlsplit(_BROWSER_IGNORES.sub("", value).replace("\\", "/").strip())
     except ValueError:  # « http://[x/ »: no parser downstream (booklets) reads it
         return None
     if attribute not in _LOADS:
