@@ -11,17 +11,21 @@ from pathlib import Path
 from .domain.corpus import Settings, load_corpus
 from .domain.problems import Level, Problem
 from .domain.territory import TerritoryReference
-from .domain.text import count
+from .domain.text import count, printable
 from .domain.vocabulary import Vocabulary
 from .new_command import add_parser as add_new_parser
+from .project import apply_project
 from .publications.command import add_booklet_command
 from .report import FORMATS, report
+from .writing import write_inside
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     try:
+        if hasattr(args, "fiches_dir"):  # the commands over the fiches: mkdocs.yml's options
+            apply_project(args)
         return int(args.run(args))
     except (OSError, ValueError) as error:
         print(f"essaim: {error}", file=sys.stderr)
@@ -101,26 +105,32 @@ def _add_settings(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "docs_dir",
         nargs="?",
-        default="docs",
         type=Path,
         metavar="DOCS_DIR",
-        help="dossier des pages (par défaut : docs)",
+        help="dossier des pages (par défaut : docs_dir de mkdocs.yml, sinon docs)",
+    )
+    parser.add_argument(
+        "-f",
+        "--config-file",
+        type=Path,
+        help="mkdocs.yml dont lire les options d'Essaim (par défaut : celui à côté de "
+        "DOCS_DIR, ou du dossier courant)",
     )
     defaults = Settings()
     parser.add_argument(
         "--fiches-dir",
-        default=defaults.fiches_dir,
-        help=f"dossier des fiches dans DOCS_DIR (par défaut : {defaults.fiches_dir})",
+        help=f"dossier des fiches dans DOCS_DIR (par défaut : celui de mkdocs.yml, "
+        f"sinon {defaults.fiches_dir})",
     )
     parser.add_argument(
         "--vocabulary",
-        default=defaults.vocabulary,
-        help=f"fichier du vocabulaire dans DOCS_DIR (par défaut : {defaults.vocabulary})",
+        help=f"fichier du vocabulaire dans DOCS_DIR (par défaut : celui de mkdocs.yml, "
+        f"sinon {defaults.vocabulary})",
     )
     parser.add_argument(
         "--geocoding-cache",
-        default=defaults.geocoding_cache,
-        help=f"cache de géocodage dans DOCS_DIR (par défaut : {defaults.geocoding_cache})",
+        help=f"cache de géocodage dans DOCS_DIR (par défaut : celui de mkdocs.yml, "
+        f"sinon {defaults.geocoding_cache})",
     )
 
 
@@ -151,18 +161,17 @@ def _check(args: argparse.Namespace) -> int:
 
 def _text(problem: Problem) -> str:
     prefix = "" if problem.level is Level.ERROR else "avertissement : "
-    where = f"{problem.path}: {problem.field}" if problem.field else problem.path
-    return f"{where}: {prefix}{problem.message}"
+    return printable(f"{problem.where}: {prefix}{problem.message}")
 
 
 def _github(problem: Problem) -> str:
     """A workflow command: GitHub shows it on the pull request, at the field's line."""
-    properties = f"file={_escape(problem.path, True)}"
+    properties = f"file={_escape(printable(problem.path), True)}"
     if problem.line:
         properties += f",line={problem.line}"
     properties += f",title={_escape('essaim check', True)}"
     message = f"{problem.field}: {problem.message}" if problem.field else problem.message
-    return f"::{problem.level.value} {properties}::{_escape(message)}"
+    return f"::{problem.level.value} {properties}::{_escape(printable(message))}"
 
 
 def _escape(text: str, is_property: bool = False) -> str:
@@ -176,7 +185,7 @@ def _import_centres_sociaux(args: argparse.Namespace) -> int:
     from .importers.centres_sociaux import import_export
 
     docs_dir: Path = args.docs_dir
-    vocabulary = _vocabulary_for_import(docs_dir / args.vocabulary)
+    vocabulary = _vocabulary_for_import(docs_dir, docs_dir / args.vocabulary)
     report = import_export(
         args.export,
         docs_dir / args.fiches_dir,
@@ -185,9 +194,9 @@ def _import_centres_sociaux(args: argparse.Namespace) -> int:
         overwrite=args.overwrite,
     )
     for note in report.notes:
-        print(note)
+        print(printable(note))
     for path in report.skipped:
-        print(f"{path}: existe déjà, non remplacée (--overwrite pour la remplacer)")
+        print(f"{printable(str(path))}: existe déjà, non remplacée (--overwrite pour la remplacer)")
     print(
         f"{len(report.written)} fiche(s) écrite(s) dans {docs_dir / args.fiches_dir}, "
         f"{len(report.skipped)} existante(s) laissée(s) telles quelles",
@@ -222,11 +231,11 @@ def _geocode(args: argparse.Namespace) -> int:
     return 0
 
 
-def _vocabulary_for_import(path: Path) -> Vocabulary:
+def _vocabulary_for_import(docs_dir: Path, path: Path) -> Vocabulary:
     """The site's vocabulary; a new site starts from Essaim's own, written where it belongs."""
-    if not path.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes((resources.files("essaim") / "data" / "vocabulaire.yml").read_bytes())
+    if not path.exists() and not path.is_symlink():
+        text = (resources.files("essaim") / "data" / "vocabulaire.yml").read_text("utf-8")
+        write_inside(docs_dir, path, text)
         print(f"{path}: vocabulaire créé à partir de celui d'Essaim, à relire", file=sys.stderr)
     vocabulary, problems = Vocabulary.parse(path.read_text(encoding="utf-8"), path.as_posix())
     errors = [str(problem) for problem in problems if problem.level is Level.ERROR]

@@ -110,8 +110,9 @@ def geocode_docs(
 
 
 def _write(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8", newline="\n")
+    from .writing import write_inside
+
+    write_inside(path.parent, path, text, overwrite=True)  # never through a symlink
 
 
 def _departement_of(raw: Any, service: str) -> str | None:

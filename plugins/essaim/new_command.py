@@ -22,6 +22,7 @@ from .domain.text import nearest, quote, slugify
 from .domain.vocabulary import KINDS, Vocabulary
 from .prompts import Asker, Check, Refused
 from .scaffold import Answers, fiche_text, free_path, problems_of, slug_for
+from .writing import UnsafeWrite, check_fiche_name, write_inside
 
 
 def add_parser(
@@ -79,9 +80,15 @@ def run(args: argparse.Namespace) -> int:
     problems = problems_of(text, src_uri, path.as_posix(), FicheReader(vocabulary, territories))
     if problems:  # a bug here, not the editor's: say it rather than write a broken fiche
         raise ValueError("; ".join(str(problem) for problem in problems))
-    folder.mkdir(parents=True, exist_ok=True)
-    with path.open("x", encoding="utf-8") as handle:  # "x": never replaces a file
-        handle.write(text)
+    try:  # never replaces a file, never writes through a symlink or outside DOCS_DIR
+        check_fiche_name(folder, path)
+        write_inside(docs_dir, path, text)
+    except FileExistsError:
+        print(f"essaim new: {path.as_posix()} existe déjà ; aucune fiche écrite", file=sys.stderr)
+        return 1
+    except UnsafeWrite as error:
+        print(f"essaim new: {error} ; aucune fiche écrite", file=sys.stderr)
+        return 1
     print(f"Fiche créée, à compléter puis à proposer : {path.as_posix()}", file=sys.stderr)
     print(path.as_posix())
     return 0

@@ -21,11 +21,12 @@ from .domain.corpus import FicheCache, Settings, load_corpus, page_source
 from .domain.index import Index
 from .domain.territory import TerritoryReference
 from .domain.vocabulary import KINDS
+from .guard import Printable, drop_refused, escape_build_log
 from .history import last_commits
 from .pages import GeneratedPage, Layout
 from .pages.headings import drop_empty_sections
 from .pages.render import Renderer
-from .pages.sanitize import clean_html
+from .pages.sanitize import AddressGuard, clean_html
 from .pages.site import (
     derived_files,
     derived_pages,
@@ -39,6 +40,7 @@ from .publications.publisher import Publisher
 from .scratch import Scratch
 
 log = get_plugin_logger("essaim")
+log.logger.addFilter(Printable())
 # Where a page's late HTML goes (see on_post_page).
 LATE = '<div data-essaim-late="contenu"></div>'
 
@@ -51,6 +53,7 @@ class EssaimPlugin(BasePlugin[EssaimConfig]):
         self.index: Index | None = None
         self.render: Renderer | None = None
         self.generated: dict[str, GeneratedPage] = {}
+        self.intro: tuple[str, str] | None = None  # the fiches folder's index.md, as read
         self.updated: dict[str, int] = {}
         self.publisher = Publisher()
         self.scratch = Scratch()
@@ -66,6 +69,8 @@ class EssaimPlugin(BasePlugin[EssaimConfig]):
             return config
         # Appended last: a template of the same name in custom_dir (overrides/) wins.
         config.theme.dirs.append(str(PACKAGE / "templates"))
+        config.markdown_extensions.append(AddressGuard())
+        escape_build_log()
         config.extra_css.extend(f"{self.config.assets_dir}/{name}" for name in STYLESHEETS)
         config.extra_javascript.extend(f"{self.config.assets_dir}/{name}" for name in SCRIPTS)
         return config
@@ -89,6 +94,9 @@ class EssaimPlugin(BasePlugin[EssaimConfig]):
         )
         for problem in sorted(corpus.problems):
             log.warning(str(problem))
+        drop_refused(files, corpus.verdict, self.config.fiches_dir)
+        intro = corpus.verdict.intro
+        self.intro = (intro, corpus.intro) if intro and corpus.intro is not None else None
         cached = len(corpus.fiches) - corpus.read
         log.debug(f"{corpus.read} fiches lues, {cached} depuis le cache")
         self.index = Index(corpus.fiches, corpus.vocabulary, corpus.places)
@@ -140,6 +148,8 @@ class EssaimPlugin(BasePlugin[EssaimConfig]):
         return admin
 
     def on_page_read_source(self, /, *, page: Page, config: MkDocsConfig) -> str | None:
+        if self.intro and page.file.src_uri == self.intro[0]:
+            return self.intro[1]  # its front matter through the allowlist; no macros
         fiche = self.index.by_src_uri.get(page.file.src_uri) if self.index else None
         if fiche is None or page.file.abs_src_path is None:
             return None
@@ -152,6 +162,8 @@ class EssaimPlugin(BasePlugin[EssaimConfig]):
     ) -> str | None:
         uri = page.file.src_uri
         generated = self.generated.get(uri)
+        if self.intro and uri == self.intro[0]:  # written in the fiches folder: untrusted
+            html_content = clean_html(html_content)
         if generated is not None:
             return f"{html_content}\n{generated.render() if generated.searchable else LATE}"
         fiche = self.index.by_src_uri.get(uri) if self.index else None
@@ -173,17 +185,21 @@ class EssaimPlugin(BasePlugin[EssaimConfig]):
         if generated is not None and not generated.searchable:
             replacements = {LATE: generated.render()}
         elif fiche is not None and self.index is not None and self.render is not None:
-            footer = fiche_footer(
-                self.render,
-                fiche,
-                page.edit_url,
-                issue_url(config.repo_url, fiche, page.canonical_url or page.url),
-                self.updated.get(uri),
-            )
-            replacements = {
-                fiche_search_line(fiche): fiche_facts(self.index, self.render, fiche),
-                LATE: footer + fiche_related(self.index, self.render, fiche),
-            }
+            replacements = {fiche_search_line(fiche): "", LATE: ""}
+            try:  # one fiche's fragments failing leaves that page plain, never stops the site
+                footer = fiche_footer(
+                    self.render,
+                    fiche,
+                    page.edit_url,
+                    issue_url(config.repo_url, fiche, page.canonical_url or page.url),
+                    self.updated.get(uri),
+                )
+                replacements = {
+                    fiche_search_line(fiche): fiche_facts(self.index, self.render, fiche),
+                    LATE: footer + fiche_related(self.index, self.render, fiche),
+                }
+            except Exception as error:
+                log.warning(f"{fiche.path}: page incomplète ({type(error).__name__}: {error})")
         else:
             return output
         for marker, html_fragment in replacements.items():

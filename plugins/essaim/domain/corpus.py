@@ -8,13 +8,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
 from . import contract
 from .fiche import Fiche
 from .frontmatter import Source
+from .gate import Verdict, judge_folder
+from .page_meta import intro_page, page_text
 from .places import Places, load_places
 from .problems import ContractError, Level, Problem
+from .remote import remote_problems
 from .schema import FicheReader
 from .territory import TerritoryReference
 from .vocabulary import Vocabulary
@@ -22,8 +23,6 @@ from .vocabulary import Vocabulary
 _TYPE_FICHE = re.compile(r"^type:[ \t]*[\"']?fiche[\"']?[ \t]*$", re.MULTILINE)
 _NOT_FICHES = {"index.md", "README.md"}
 LARGE_FILE = 1_000_000
-# Page fields of a fiche that MkDocs and Material still see (as text, as Essaim read them).
-PAGE_FIELDS_KEPT = ("hide", "template", "description", "icon", "status", "subtitle", "tags")
 
 
 @dataclass(frozen=True)
@@ -44,6 +43,8 @@ class Corpus:
     problems: list[Problem] = field(default_factory=list)
     read: int = 0  # fiches parsed in this pass; the others came from the cache
     places: Places = field(default_factory=lambda: Places({}, []))
+    verdict: Verdict = field(default_factory=Verdict)  # what the gate let into the folder
+    intro: str | None = None  # what MkDocs reads for the folder's index.md
 
     @property
     def errors(self) -> list[Problem]:
@@ -133,12 +134,21 @@ def load_corpus(
         cache.entries.clear()
         cache.vocabulary_key = vocabulary_key
     reader = FicheReader(vocabulary, territories)
+    verdict = judge_folder(docs_dir, settings.fiches_dir, display_root)
+    problems += verdict.refused
+    pages = set(src_uris)  # what the site builds (MkDocs' exclude_docs may leave some out)
+    gated = [u for u in verdict.fiches if u in pages]
+    elsewhere = [u for u in pages if not (verdict.gated and is_under(u, settings.fiches_dir))]
     fiches: list[Fiche] = []
     used: dict[tuple[str, str], tuple[Fiche, list[Problem]]] = {}
     read = 0
-    for src_uri in sorted(src_uris):
-        raw = (docs_dir / src_uri).read_bytes()
+    for src_uri in sorted({*elsewhere, *gated}):
         path = display + src_uri
+        try:
+            raw = (docs_dir / src_uri).read_bytes()
+        except OSError as error:
+            problems.append(Problem(path, "", f"fichier illisible ({error.strerror})"))
+            continue
         if not is_under(src_uri, settings.fiches_dir) and not raw.lstrip().startswith(b"---"):
             continue
         if is_binary(raw):
@@ -153,7 +163,7 @@ def load_corpus(
         key = (src_uri, _digest(raw))
         entry = cache.entries.get(key)
         if entry is None:
-            entry = reader.read(src_uri, path, text)
+            entry = _read_one(reader, src_uri, path, text)
             read += 1
         used[key] = entry
         fiche, fiche_problems = entry
@@ -164,7 +174,31 @@ def load_corpus(
     places = load_places(
         fiches, docs_dir / settings.geocoding_cache, display + settings.geocoding_cache
     )
-    return Corpus(fiches, vocabulary, problems + places.problems, read, places)
+    intro = None
+    if verdict.intro is not None:
+        intro_path = display + verdict.intro
+        text, intro_problems = decode((docs_dir / verdict.intro).read_bytes(), intro_path)
+        intro, more = intro_page(text, intro_path)
+        problems += intro_problems + more
+    corpus = Corpus(fiches, vocabulary, problems + places.problems, read, places, verdict, intro)
+    return corpus
+
+
+def _read_one(
+    reader: FicheReader, src_uri: str, path: str, text: str
+) -> tuple[Fiche, list[Problem]]:
+    """One fiche, whatever it holds: a failure nobody foresaw becomes a problem naming the
+    file, and the fiche is still listed under its name, so that one file never stops the site."""
+    try:
+        fiche, problems = reader.read(src_uri, path, text)
+        try:
+            body = Source.split(text).body
+        except ContractError:
+            body = ""
+        return fiche, problems + remote_problems(path, body)
+    except Exception as error:  # the safety net of the rule above
+        message = f"fiche illisible, erreur inattendue : {type(error).__name__}: {error}"
+        return reader.placeholder(src_uri, path), [Problem(path, "", message)]
 
 
 def page_source(fiche: Fiche, raw: bytes, title: str) -> str:
@@ -177,10 +211,8 @@ def page_source(fiche: Fiche, raw: bytes, title: str) -> str:
             body = Source.split(decode(raw, fiche.path)[0]).body
         except ContractError:
             body = ""
-    meta = {"title": title, "render_macros": False}
-    meta.update({key: fiche.extra[key] for key in PAGE_FIELDS_KEPT if key in fiche.extra})
-    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000)
-    return f"---\n{front}---\n\n{body}"
+    # Only the allowlisted page keys, checked and escaped when the fiche was read.
+    return page_text({"title": title, "render_macros": False, **fiche.extra}, body)
 
 
 def _duplicates(fiches: list[Fiche]) -> list[Problem]:

@@ -13,8 +13,10 @@ from urllib.parse import urlsplit
 from .problems import ContractError
 from .text import fold, french_list, quote
 
-_NUMBER = re.compile(r"^-?\d+(?:[.,]\d+)?$")
-_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+# ASCII digits only: ``\d`` and ``str.isdigit`` also accept « ³ » or « ٣ », which int() refuses.
+_NUMBER = re.compile(r"^-?[0-9]+(?:[.,][0-9]+)?$")
+_DIGITS = re.compile(r"^[0-9]+$")
+_DATE = re.compile(r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?$")
 _EMAIL = re.compile(r"^[^@\s<>\"']+@[^@\s<>\"']+\.[^@\s<>\"']+$")
 _NOT_IN_URL = re.compile(r"[\s<>\"'`\\{}|^]")  # not in a URL (RFC 3986): a paste gone wrong
 MAX_COUNT = 1_000_000
@@ -77,9 +79,9 @@ def count(value: object, name: str) -> int | None:
     """A number of people: a whole number between 0 and a million."""
     if value is None:
         return None
-    if not isinstance(value, str) or not value.strip().isdigit():
+    if not isinstance(value, str) or not _DIGITS.match(value.strip()):
         raise ContractError(name, f"un nombre entier est attendu, trouvé {found(value)}")
-    number = int(value)
+    number = int(value.strip())
     if number > MAX_COUNT:
         raise ContractError(name, f"{number} est hors des valeurs possibles (0 à {MAX_COUNT})")
     return number
@@ -123,7 +125,10 @@ def web_address(value: object, name: str) -> str | None:
     raw = text(value, name)
     if raw is None:
         return None
-    parts = urlsplit(raw)
+    try:
+        parts = urlsplit(raw)
+    except ValueError:  # « http://[x/ »: an unclosed IPv6 bracket
+        raise ContractError(name, f"adresse web mal formée, trouvé {found(raw)}") from None
     if parts.scheme.lower() == "mailto":
         return "mailto:" + str(email(raw, name))
     if parts.scheme.lower() not in ("http", "https") or not parts.netloc or _NOT_IN_URL.search(raw):

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from .text import printable
+
 
 class Level(StrEnum):
     ERROR = "error"
@@ -22,8 +24,12 @@ class Problem:
     line: int | None = None
 
     def __str__(self) -> str:
-        where = f"{self.path}: {self.field}" if self.field else self.path
-        return f"{where}: {self.message}"
+        return printable(f"{self.where}: {self.message}")
+
+    @property
+    def where(self) -> str:
+        """``path: field``, or the path alone when the problem is the whole file."""
+        return f"{self.path}: {self.field}" if self.field else self.path
 
 
 class ContractError(ValueError):

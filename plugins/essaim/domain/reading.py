@@ -81,6 +81,9 @@ class Reading:
         except ContractError as error:
             self.report(error)
             return default
+        except (ValueError, TypeError, OverflowError) as error:  # a converter's own bug
+            self.report(ContractError(name, f"valeur illisible ({type(error).__name__})"))
+            return default
 
     def _get(self, dotted: str) -> object:
         value: object = self.data

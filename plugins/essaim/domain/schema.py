@@ -10,6 +10,7 @@ from . import contract, fields
 from .body import filled_sections, summary_of
 from .fiche import Fiche, PartialDate
 from .frontmatter import Source, parse_yaml
+from .page_meta import PAGE_FIELDS, page_meta
 from .problems import ContractError, Problem
 from .reading import (
     NO_TEXTS,
@@ -28,24 +29,6 @@ from .vocabulary import Term, Vocabulary
 # The top-level keys of the registry when this module was imported; code that must follow
 # a registry extended at run time calls contract.top_keys() instead.
 FICHE_FIELDS = contract.top_keys()
-# Page metadata that MkDocs, Material or mkdocs-macros read: known, not fiche fields.
-PAGE_FIELDS = (
-    "type",
-    "template",
-    "hide",
-    "description",
-    "icon",
-    "status",
-    "subtitle",
-    "tags",
-    "search",
-    "render_macros",
-    "comments",
-    "authors",
-    "date",
-    "social",
-    "ignore_macros",
-)
 
 
 class FicheReader:
@@ -122,7 +105,7 @@ class FicheReader:
             sources=reading.take(fields.text_list, "sources", NO_TEXTS),
             summary=summary_of(body),
             sections=filled_sections(body),
-            extra={key: value for key, value in data.items() if key not in known},
+            extra=page_meta(reading),  # the page keys the theme may see, checked and escaped
             values=read_others(reading, has_front_matter),
         )
         reading.report_missing()

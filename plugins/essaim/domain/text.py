@@ -65,3 +65,24 @@ def nearest(suggestions: list[str]) -> str:
 def count(number: int, singular: str, plural: str | None = None) -> str:
     """« 1 fiche vérifiée », « 0 erreur », « 3 erreurs »: French puts 0 and 1 in the singular."""
     return f"{number} {singular if number < 2 else plural or singular + 's'}"
+
+
+# C0 and C1 controls, DEL, and the Unicode line and paragraph separators: a value holding
+# one could start a new log line (a forged ``::error`` annotation) or drive a terminal.
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """``text`` safe to echo on one line of a log or terminal: every control character,
+    newline, terminal escape and bidirectional override is written as its escape
+    (``\\n``, ``\\x1b``, ``\\u202e``), so a value can never begin a line of its own."""
+
+    def escape(match: re.Match[str]) -> str:
+        char = match.group()
+        named = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}.get(char)
+        if named:
+            return named
+        code = ord(char)
+        return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+    return _UNPRINTABLE.sub(escape, text)

@@ -15,6 +15,7 @@ from ..domain.fiche import DIMENSIONS, SCALES, STATUSES
 from ..domain.territory import TerritoryReference
 from ..domain.text import fold, quote
 from ..domain.vocabulary import TermList, Vocabulary
+from ..writing import write_listed
 from .answers import (
     find_start,
     infer_themes,
@@ -84,8 +85,7 @@ def import_export(
             report.skipped.append(path)
             continue
         content, notes = fiche_text(record, vocabulary, territories)
-        path.write_text(content, encoding="utf-8", newline="\n")
-        report.written.append(path)
+        write_listed(fiches_dir.parent, path, content, overwrite, report.written, report.notes)
         report.notes.extend(f"{path}: {note}" for note in notes)
     return report
 
