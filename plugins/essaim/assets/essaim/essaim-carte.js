@@ -4,7 +4,12 @@
    fiches/liste.js (window.essaimListe, shared with the listing) and carte/points.js
    (window.essaimCarte: one position per row of liste.js, in the same order, and the tiles).
    Values from fiches reach the page as text only (textContent); links go to the site's own
-   pages. The filters are the listing's (essaim.js), which announces each change. */
+   pages. The filters are the listing's (essaim.js), which announces each change.
+   Every map is drawn on the site's own background (essaim-fond.js: départements and
+   régions), so it reads with no tile server; tiles, when configured, go on top.
+   carte/ is a widget (French controls, named clusters, popups that take the focus and
+   give it back); a mini-map is a still image (role="img", nothing focusable inside) whose
+   figure links to carte/. */
 (function () {
   "use strict";
 
@@ -14,7 +19,7 @@
   var PRECISIONS = ["adresse", "commune", "departement"];
   // Overseas départements are far from the mainland: each gets its own view.
   var ZONES = [
-    ["", "France métropolitaine", [[41.3, -5.3], [51.2, 9.7]]],
+    ["", "France métropolitaine", [[41.35, -5.15], [51.1, 9.57]]],
     ["971", "Guadeloupe", [[15.8, -61.85], [16.55, -61.15]]],
     ["972", "Martinique", [[14.38, -61.25], [14.9, -60.8]]],
     ["973", "Guyane", [[2.1, -54.6], [5.8, -51.6]]],
@@ -37,14 +42,50 @@
     return loaded[url];
   }
 
+  // The background, decoded once per page: rings of [lat, lon] from delta-coded integers.
+  var fond = null;
+  function background() {
+    return load(BASE + "essaim-fond.js").then(function () {
+      if (fond) return fond;
+      var raw = window.essaimFond, scale = raw.echelle;
+      function decode(items) {
+        return items.map(function (item) {
+          return [item[0], item[1], item[2].map(function (flat) {
+            var ring = [], x = 0, y = 0;
+            for (var i = 0; i < flat.length; i += 2) {
+              x += flat[i]; y += flat[i + 1];
+              ring.push([y / scale, x / scale]);
+            }
+            return ring;
+          })];
+        });
+      }
+      fond = { departements: decode(raw.departements), regions: decode(raw.regions) };
+      return fond;
+    });
+  }
+
+  function drawBackground(map) {
+    // Its own pane under Leaflet's tile pane (z-index 200): tiles, if any, cover it.
+    map.createPane("essaim-fond").style.zIndex = 150;
+    var renderer = L.canvas({ pane: "essaim-fond", padding: 0.5 });
+    function draw(items, style) {
+      items.forEach(function (item) {
+        L.polygon(item[2], L.extend({ renderer: renderer, interactive: false }, style)).addTo(map);
+      });
+    }
+    draw(fond.departements, { color: "#9c9486", weight: 0.8, fillColor: "#f7f4ec", fillOpacity: 1 });
+    draw(fond.regions, { color: "#6b6457", weight: 1.8, fill: false });
+  }
+
   function leaflet() {
     ["leaflet/leaflet.css", "leaflet.markercluster/MarkerCluster.css",
       "leaflet.markercluster/MarkerCluster.Default.css"].forEach(function (css) {
       load(VENDOR + css);
     });
-    return load(VENDOR + "leaflet/leaflet.js").then(function () {
+    return Promise.all([load(VENDOR + "leaflet/leaflet.js").then(function () {
       return load(VENDOR + "leaflet.markercluster/leaflet.markercluster.js");
-    });
+    }), background()]);
   }
 
   function settings(root) {
@@ -84,21 +125,99 @@
     var title = row[Essaim.columns.TITLE];
     var item = L.marker([point[0], point[1]], { icon: icon, title: title, keyboard: true });
     item.bindPopup(function () { return popup(row, point, root); }, { maxWidth: 280 });
+    item.essaimLieu = precision === "departement" ? "" : point[3];
     return item;
   }
 
-  function newMap(container, config, options) {
-    var map = L.map(container, { scrollWheelZoom: options.scroll, zoomSnap: 0.5, maxZoom: 18 });
+  // A widget (carte/) or a still image (mini-maps: no control, nothing to focus).
+  function newMap(container, config, still) {
+    var map = L.map(container, { scrollWheelZoom: !still, zoomSnap: 0.25, maxZoom: 18,
+      zoomControl: false, attributionControl: !still, dragging: !still, touchZoom: !still,
+      doubleClickZoom: !still, boxZoom: !still, keyboard: !still });
+    drawBackground(map);
     if (config.tuiles) {
       L.tileLayer(config.tuiles, { maxZoom: 18, attribution: config.attribution }).addTo(map);
     }
+    if (still) return map;
+    L.control.zoom({ zoomInTitle: "Zoom avant", zoomOutTitle: "Zoom arrière" }).addTo(map);
+    map.attributionControl.setPrefix('<a href="https://leafletjs.com/" hreflang="en">Leaflet</a>');
     map.attributionControl.addAttribution(config.sources);
+    popupFocus(map);
     return map;
+  }
+
+  // A popup takes the focus (its link), Escape closes it, and the focus goes back to
+  // the marker that opened it.
+  function popupFocus(map) {
+    map.on("popupopen", function (event) {
+      var node = event.popup.getElement();
+      var close = node.querySelector(".leaflet-popup-close-button");
+      if (close) { close.setAttribute("aria-label", "Fermer"); close.title = "Fermer"; }
+      node.addEventListener("keydown", function (key) {
+        if (key.key === "Escape") { key.stopPropagation(); map.closePopup(); }
+      });
+      var link = node.querySelector("a.essaim-popup__title");
+      if (link) link.focus({ preventScroll: true });
+    });
+    map.on("popupclose", function (event) {
+      var node = event.popup.getElement(), active = document.activeElement;
+      var icon = event.popup._source && event.popup._source._icon;
+      var inside = !active || active === document.body || (node && node.contains(active));
+      if (icon && inside) icon.focus({ preventScroll: true });
+    });
+  }
+
+  // « 5 fiches autour de Mende »: the commune of the fiche nearest the cluster's centre.
+  function around(cluster) {
+    var centre = cluster.getLatLng(), best = null, distance = Infinity;
+    cluster.getAllChildMarkers().forEach(function (child) {
+      if (!child.essaimLieu) return;
+      var d = centre.distanceTo(child.getLatLng());
+      if (d < distance) { distance = d; best = child.essaimLieu; }
+    });
+    if (!best) return "";
+    var name = best.replace(/^Le /, "du ").replace(/^Les /, "des ");
+    return " autour " + (name === best ? "de " + best : name);
+  }
+
+  function clusterIcon(cluster) {
+    var count = cluster.getChildCount();
+    var size = count < 10 ? "small" : count < 100 ? "medium" : "large";
+    var box = document.createElement("div"), label = Essaim.element("span", "essaim-sr",
+      count + " fiches" + around(cluster));
+    box.appendChild(label);
+    var number = Essaim.element("span", "", String(count));
+    number.setAttribute("aria-hidden", "true");
+    box.appendChild(number);
+    return L.divIcon({ html: box, className: "marker-cluster marker-cluster-" + size,
+      iconSize: L.point(40, 40) });
   }
 
   function clusters() {
     return L.markerClusterGroup({ showCoverageOnHover: false, maxClusterRadius: 45,
-      chunkedLoading: true, spiderfyOnMaxZoom: true });
+      chunkedLoading: true, spiderfyOnMaxZoom: true, iconCreateFunction: clusterIcon });
+  }
+
+  // A mini-map's dots: drawn, not focusable, not clickable (the figure's link is).
+  function dot(point) {
+    var precise = PRECISIONS[point[2]] !== "departement";
+    return L.circleMarker([point[0], point[1]], { interactive: false, radius: 6, weight: 2,
+      color: precise ? "#fff" : primary, fillColor: primary, dashArray: precise ? null : "3 2",
+      fillOpacity: precise ? 1 : 0.25, className: "essaim-dot" });
+  }
+
+  // The theme's colour, as Material sets it on the body (canvas and SVG need a value).
+  var primary = "#00695c";
+  function readPrimary() {
+    primary = getComputedStyle(document.body).getPropertyValue("--md-primary-fg-color").trim() ||
+      primary;
+  }
+
+  function credits(figure, config) {
+    var node = figure.querySelector("[data-essaim-credits]");
+    if (!node) return;
+    // Site-written HTML only (the plugin's sources, the configured tiles' credit).
+    node.innerHTML = (config.tuiles ? config.attribution + " ; " : "") + config.sources;
   }
 
   function zoneBar(container, map) {
@@ -136,7 +255,7 @@
     var listing = document.querySelector("[data-essaim-listing]");
     return Promise.all([leaflet(), data(root)]).then(function () {
       var config = window.essaimCarte, rows = window.essaimListe.fiches;
-      var map = newMap(container, config, { scroll: true });
+      var map = newMap(container, config, false);
       map.fitBounds(ZONES[0][2]);  // a view first: the clusters are computed for one
       var group = clusters().addTo(map);
       var markers = rows.map(function (row, i) {
@@ -165,13 +284,13 @@
   function ficheMap(figure, root) {
     return Promise.all([leaflet(), settings(root)]).then(function () {
       var point = [+figure.getAttribute("data-lat"), +figure.getAttribute("data-lon")];
-      var precise = figure.getAttribute("data-precision") !== "departement";
-      var map = newMap(figure.querySelector(".essaim-map"), window.essaimCarte, { scroll: false });
-      map.setView(point, precise ? 10 : 8);
-      var icon = L.divIcon({ className: "essaim-pin essaim-pin--" +
-        figure.getAttribute("data-precision"), iconSize: [16, 16] });
-      L.marker(point, { icon: icon, title: figure.getAttribute("data-lieu"), keyboard: false })
-        .addTo(map);
+      var precision = figure.getAttribute("data-precision");
+      var map = newMap(figure.querySelector(".essaim-map"), window.essaimCarte, true);
+      map.setView(point, precision !== "departement" ? 8 : 7);
+      dot([point[0], point[1], PRECISIONS.indexOf(precision)]).addTo(map);
+      credits(figure, window.essaimCarte);
+      describe(figure, figure.getAttribute("data-lieu") + (precision === "departement"
+        ? " (chef-lieu du département)" : ""));
     });
   }
 
@@ -182,20 +301,30 @@
     active[figure.getAttribute("data-filtre")] = figure.getAttribute("data-valeur");
     return Promise.all([leaflet(), data(root)]).then(function () {
       var config = window.essaimCarte, rows = window.essaimListe.fiches;
-      var markers = [], bounds = [], precise = false;
+      var points = [], precise = false;
       rows.forEach(function (row, i) {
         var point = config.points[i];
         if (!point || !Essaim.matches(row, active, "", "")) return;
-        markers.push(marker(row, point, root));
-        bounds.push([point[0], point[1]]);
+        points.push(point);
         precise = precise || PRECISIONS[point[2]] !== "departement";
       });
-      if (!bounds.length) { figure.hidden = true; return; }
-      var map = newMap(figure.querySelector(".essaim-map"), config, { scroll: false });
-      if (bounds.length === 1) map.setView(bounds[0], precise ? 10 : 8);
-      else map.fitBounds(bounds, { padding: [24, 24], maxZoom: 10 });
-      clusters().addTo(map).addLayers(markers);
+      if (!points.length) { figure.hidden = true; return; }
+      var map = newMap(figure.querySelector(".essaim-map"), config, true);
+      var bounds = points.map(function (p) { return [p[0], p[1]]; });
+      // Never closer than a département's scale: the image shows where, among neighbours.
+      if (bounds.length === 1) map.setView(bounds[0], precise ? 8 : 7);
+      else map.fitBounds(bounds, { padding: [24, 24], maxZoom: 8 });
+      points.forEach(function (point) { dot(point).addTo(map); });
+      credits(figure, config);
+      describe(figure, points.length + (points.length > 1 ? " fiches" : " fiche"));
     });
+  }
+
+  // The image's text alternative says what it shows: its legend, then what is on it.
+  function describe(figure, what) {
+    var image = figure.querySelector(".essaim-map");
+    image.setAttribute("aria-label", image.getAttribute("aria-label") + " — " + what);
+    image.removeAttribute("tabindex");
   }
 
   function failed(container) {
@@ -209,6 +338,7 @@
 
   function start() {
     if (!window.Essaim) return;
+    readPrimary();
     Array.prototype.forEach.call(document.querySelectorAll("[data-essaim-map]"), function (node) {
       bigMap(node).catch(failed(node));
     });
