@@ -36,8 +36,10 @@ MINI_MAP_PAGES = ("territoires/occitanie/lozere/", "themes/parentalite/", "fiche
 # Material's teal fails color-contrast on every page, map or not. Every other rule counts.
 PALETTE = (ROOT / "plugins" / "essaim" / "assets" / "essaim" / "palette.css").is_file()
 RUN_AXE = """async () => {
-  const result = await axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] });
-  return result.violations.map((v) => v.id + ': ' + v.nodes.map((n) => n.target.join(' ')).join(' | '));
+  const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+  const result = await axe.run(document, { runOnly: tags });
+  return result.violations.map(
+    (v) => v.id + ': ' + v.nodes.map((n) => n.target.join(' ')).join(' | '));
 }"""
 
 
@@ -232,9 +234,7 @@ def test_controls_clusters_and_popups_speak_french_and_keep_the_focus(
     assert browser_page.console_errors == []
 
 
-def test_the_skip_link_passes_the_map_to_the_list(
-    offline: str, browser_page: BrowserPage
-) -> None:
+def test_the_skip_link_passes_the_map_to_the_list(offline: str, browser_page: BrowserPage) -> None:
     page = _open(browser_page, offline + "carte/")
     _wait_for_map(page)
     page.focus(".essaim-skip-map")  # type: ignore[attr-defined]

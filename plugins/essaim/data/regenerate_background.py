@@ -75,7 +75,9 @@ def simplify(shapes: dict[str, Any], zones: dict[str, str]) -> dict[str, Any]:
     for zone, tolerance in TOLERANCE.items():
         codes = [code for code in shapes if zones[code] == zone]
         coverage = [MultiPolygon(_polygons(shapes[code])) for code in codes]
-        for code, geometry in zip(codes, shapely.coverage_simplify(coverage, tolerance)):
+        for code, geometry in zip(
+            codes, shapely.coverage_simplify(coverage, tolerance), strict=True
+        ):
             simplified[code] = geometry
     return simplified
 
