@@ -83,14 +83,24 @@
     });
   }
 
-  // « 5 fiches autour de Mende »: the commune of the fiche nearest the cluster's centre.
+  // « 5 fiches autour de Mende »: the commune of the fiche nearest the cluster's centre,
+  // among its first SAMPLE fiches (nearest levels first): naming every cluster of 10,000
+  // fiches at each zoom must stay cheap. _markers and _childClusters are
+  // Leaflet.markercluster 1.5.3's own (vendored, pinned).
+  var SAMPLE = 60;
   function around(cluster) {
-    var centre = cluster.getLatLng(), best = null, distance = Infinity;
-    cluster.getAllChildMarkers().forEach(function (child) {
-      if (!child.essaimLieu) return;
-      var d = centre.distanceTo(child.getLatLng());
-      if (d < distance) { distance = d; best = child.essaimLieu; }
-    });
+    var centre = cluster.getLatLng(), best = null, distance = Infinity, seen = 0;
+    var queue = [cluster];
+    while (queue.length && seen < SAMPLE) {
+      var node = queue.shift();
+      (node._markers || []).forEach(function (child) {
+        seen += 1;
+        if (!child.essaimLieu) return;
+        var d = centre.distanceTo(child.getLatLng());
+        if (d < distance) { distance = d; best = child.essaimLieu; }
+      });
+      queue = queue.concat(node._childClusters || []);
+    }
     if (!best) return "";
     var name = best.replace(/^Le /, "du ").replace(/^Les /, "des ");
     return " autour " + (name === best ? "de " + best : name);
