@@ -69,9 +69,12 @@
       var node = event.popup.getElement();
       var close = node.querySelector(".leaflet-popup-close-button");
       if (close) { close.setAttribute("aria-label", "Fermer"); close.title = "Fermer"; }
-      node.addEventListener("keydown", function (key) {
-        if (key.key === "Escape") { key.stopPropagation(); map.closePopup(); }
-      });
+      if (!node.essaimKeys) {  // a marker's popup keeps its element when reopened
+        node.essaimKeys = true;
+        node.addEventListener("keydown", function (key) {
+          if (key.key === "Escape") { key.stopPropagation(); map.closePopup(); }
+        });
+      }
       var link = node.querySelector("a.essaim-popup__title");
       if (link) link.focus({ preventScroll: true });
     });
