@@ -8,7 +8,8 @@ chromium (Playwright, ``--no-sandbox``, 1280×900), tiles answered locally with 
 image. It reports, as medians over the runs:
 
 - *ready*: from navigation to the map showing every fiche (the map element gets
-  ``data-essaim-shown``), Leaflet, both data files and clustering included;
+  ``data-essaim-shown``), Leaflet, both data files, the background and clustering
+  included: the time to interactive of ``carte/``;
 - *filter*: from choosing a theme in the form to the map showing its fiches;
 - *popup*: from clicking a pin or cluster to the map answering (popup or zoom);
 - *long tasks*: the longest main-thread task seen (PerformanceObserver ``longtask``),
@@ -20,6 +21,7 @@ from __future__ import annotations
 import argparse
 import base64
 import functools
+import gzip
 import json
 import shutil
 import statistics
@@ -47,6 +49,7 @@ class _Quiet(SimpleHTTPRequestHandler):
 def sizes(site: Path) -> dict[str, float]:
     geojson = site / "donnees" / "fiches.geojson"
     features = len(json.loads(geojson.read_text("utf-8"))["features"])
+    background = next(site.glob("assets/*/essaim-fond.js")).read_bytes()
     return {
         "features": features,
         "geojson_bytes": geojson.stat().st_size,
@@ -54,6 +57,9 @@ def sizes(site: Path) -> dict[str, float]:
         "points_js_bytes": (site / "carte" / "points.js").stat().st_size,
         "liste_js_bytes": (site / "fiches" / "liste.js").stat().st_size,
         "carte_html_bytes": (site / "carte" / "index.html").stat().st_size,
+        # The maps' own background, the same at any number of fiches (cached once).
+        "background_js_bytes": len(background),
+        "background_js_gzip_bytes": len(gzip.compress(background, mtime=0)),
     }
 
 

@@ -53,18 +53,18 @@ def test_fills_only_what_is_missing_checks_the_departement_and_writes_sorted(
     docs = _docs(
         tmp_path,
         {
-            "a": "[Mende, Ventalon-en-Cévennes]",  # Mende: in the table, never asked
+            "a": "[Mende, Mas Camargues]",  # Mende: in the table, never asked
             "b": "[Le Mas de la Barque]",  # a lieu-dit
-            "c": "[Saint-Martin-de-Lansuscle]",
+            "c": "[Le Salson]",
             "d": "[Nulle Part]",
         },
     )
     cache = docs / "donnees" / "geocodage.yml"
     cache.parent.mkdir()
-    cache.write_text('"48":\n  "Saint-Martin-de-Lansuscle": {lat: 44.23, lon: 3.75}\n', "utf-8")
+    cache.write_text('"48":\n  "Le Salson": {lat: 44.23, lon: 3.75}\n', "utf-8")
     fake = FakeBan(
         {
-            "Ventalon-en-Cévennes, Lozère": (44.30123, 3.80987, "municipality", "48"),
+            "Mas Camargues, Lozère": (44.30123, 3.80987, "locality", "48"),
             "Le Mas de la Barque, Lozère": (44.39, 3.86, "locality", "48"),
             "Nulle Part, Lozère": (45.0, 1.0, "street", "19"),  # found elsewhere: refused
         }
@@ -72,8 +72,8 @@ def test_fills_only_what_is_missing_checks_the_departement_and_writes_sorted(
     report = geocode.geocode_docs(docs, Settings(), "ban", fake, min_delay=0)
     assert fake.queries == [
         "Le Mas de la Barque, Lozère",
+        "Mas Camargues, Lozère",
         "Nulle Part, Lozère",
-        "Ventalon-en-Cévennes, Lozère",
     ]
     assert len(report.added) == 2 and report.missing == [] and report.already == 1
     assert report.elsewhere == ["Nulle Part (Lozère) : trouvé dans le département 19"]
@@ -81,8 +81,8 @@ def test_fills_only_what_is_missing_checks_the_departement_and_writes_sorted(
     assert text.splitlines()[-4:] == [
         '"48":',
         '  "Le Mas de la Barque": {lat: 44.3900, lon: 3.8600, precision: adresse, source: "ban"}',
-        '  "Saint-Martin-de-Lansuscle": {lat: 44.2300, lon: 3.7500, precision: commune}',
-        '  "Ventalon-en-Cévennes": {lat: 44.3012, lon: 3.8099, precision: commune, source: "ban"}',
+        '  "Le Salson": {lat: 44.2300, lon: 3.7500, precision: commune}',
+        '  "Mas Camargues": {lat: 44.3012, lon: 3.8099, precision: adresse, source: "ban"}',
     ]
     # Run again: nothing left to ask, the file does not move.
     again = FakeBan({})
@@ -94,16 +94,16 @@ def test_fills_only_what_is_missing_checks_the_departement_and_writes_sorted(
 def test_the_command_prints_in_french_and_a_dead_service_is_one_clear_error(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    docs = _docs(tmp_path, {"a": "[Ventalon-en-Cévennes]"})
+    docs = _docs(tmp_path, {"a": "[Mas Camargues]"})
     (tmp_path / "mkdocs.yml").write_text("site_name: Mon site\nsite_url: https://x.org/\n")
     agents: list[str] = []
-    fake = FakeBan({"Ventalon-en-Cévennes, Lozère": (44.3, 3.8, "municipality", "48")})
+    fake = FakeBan({"Mas Camargues, Lozère": (44.3, 3.8, "municipality", "48")})
     monkeypatch.setitem(geocode.GEOCODERS, "ban", lambda agent: agents.append(agent) or fake)
     monkeypatch.setattr(geocode, "RateLimiter", _no_wait(geocode.RateLimiter))
     assert cli.main(["geocode", str(docs)]) == 0
     out, err = capsys.readouterr()
     assert agents == ["essaim (Mon site, https://x.org/)"]
-    assert "ajouté : Ventalon-en-Cévennes (Lozère) → 44.3000, 3.8000 (commune)" in out
+    assert "ajouté : Mas Camargues (Lozère) → 44.3000, 3.8000 (commune)" in out
     assert "1 lieu(x) ajouté(s), 0 introuvable(s)" in err
 
     docs = _docs(tmp_path / "autre", {"a": "[Le Mas]"})

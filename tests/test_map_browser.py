@@ -1,13 +1,13 @@
 """The real site's map in Debian's chromium: every fiche on it, filters, popups, mini-maps.
 
 The site is served on loopback (search loads its index by script, which file:// refuses).
-Tiles are the one thing the map fetches from elsewhere: here each tile request is answered
-with a blank image from this machine, so nothing is refused and no error is excused.
+The real site configures no tiles (``map_tiles`` defaults to none): its maps are drawn on
+their own background and ask nothing of any other host. Where a test configures tiles,
+Playwright answers them from this machine, never the network.
 """
 
 from __future__ import annotations
 
-import base64
 import functools
 import threading
 from collections.abc import Iterator
@@ -25,9 +25,6 @@ from .browser import BrowserPage, needs_chromium
 
 pytestmark = needs_chromium
 ROOT = Path(__file__).resolve().parents[1]
-BLANK_PNG = base64.b64decode(
-    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mP8/x8AAwMCAO+ip1sAAAAASUVORK5CYII="
-)
 # Sums what the map shows in its current view: the count of each cluster, plus lone pins.
 VISIBLE = """() => {
   const map = document.querySelector('[data-essaim-map]');
@@ -37,7 +34,7 @@ VISIBLE = """() => {
     return x >= box.left && x <= box.right && y >= box.top && y <= box.bottom; };
   let total = 0;
   map.querySelectorAll('.marker-cluster')
-    .forEach((c) => { if (inside(c)) total += +c.textContent; });
+    .forEach((c) => { if (inside(c)) total += +c.querySelector('[aria-hidden]').textContent; });
   map.querySelectorAll('.essaim-pin').forEach((p) => { if (inside(p)) total += 1; });
   return total;
 }"""
@@ -70,10 +67,6 @@ def _real_fiches() -> list[object]:
 
 def _open(browser: BrowserPage, url: str) -> object:
     page = browser.page
-    page.route(  # type: ignore[attr-defined]
-        "https://tile.openstreetmap.org/**",
-        lambda route: route.fulfill(body=BLANK_PNG, content_type="image/png"),
-    )
     page.goto(url)  # type: ignore[attr-defined]
     page.wait_for_selector("[data-essaim-map][data-essaim-shown]")  # type: ignore[attr-defined]
     page.wait_for_timeout(600)  # type: ignore[attr-defined]
@@ -162,22 +155,13 @@ def test_mini_maps_draw_their_fiches(
     served: str, browser_page: BrowserPage, url: str, shows: object
 ) -> None:
     page = browser_page.page
-    page.route(  # type: ignore[attr-defined]
-        "https://tile.openstreetmap.org/**",
-        lambda route: route.fulfill(body=BLANK_PNG, content_type="image/png"),
-    )
     requested: list[str] = []
     page.on("request", lambda request: requested.append(request.url))  # type: ignore[attr-defined]
     page.goto(served + url)  # type: ignore[attr-defined]
     page.locator("[data-essaim-minimap]").scroll_into_view_if_needed()  # type: ignore[attr-defined]
-    page.wait_for_selector("[data-essaim-minimap] .leaflet-marker-icon")  # type: ignore[attr-defined]
+    page.wait_for_selector("[data-essaim-minimap] .essaim-dot")  # type: ignore[attr-defined]
     page.wait_for_timeout(500)  # type: ignore[attr-defined]
-    shown = page.evaluate(  # type: ignore[attr-defined]
-        """() => { let n = 0;
-           document.querySelectorAll('[data-essaim-minimap] .leaflet-marker-icon')
-             .forEach((m) => { n += m.classList.contains('marker-cluster') ? +m.textContent : 1; });
-           return n; }"""
-    )
+    shown = page.locator("[data-essaim-minimap] .essaim-dot").count()  # type: ignore[attr-defined]
     assert shown == sum(1 for fiche in _real_fiches() if shows(fiche))  # type: ignore[operator]
     browser_page.screenshot("mini-carte-" + url.strip("/").replace("/", "-"))
     # A fiche's map carries its place: its page never loads the listing of all fiches.

@@ -28,9 +28,13 @@ def test_the_table_places_communes_by_departement_homonyms_included() -> None:
     assert lot and loire and lot.position and loire.position
     assert lot.position[1] < 2 < 4 < loire.position[1]
     assert table.commune("48", "Pradines") is None
-    # A commune nouvelle younger than GeoNames is listed, without a position of its own.
+    # A commune nouvelle, its former communes under their old names, an arrondissement.
     ventalon = table.commune("48", "Ventalon-en-Cévennes")
-    assert ventalon is not None and ventalon.position is None
+    assert ventalon is not None and ventalon.merged and ventalon.code == "48152"
+    frezal = table.commune("48", "Saint-Frézal-de-Ventalon")
+    assert frezal is not None and frezal.current == "Ventalon en Cévennes"
+    assert table.merged_into("48", "Florac") == table.commune("48", "Florac Trois Rivières")
+    assert table.commune("13", "Marseille 5e Arrondissement") is not None
     assert table.chef_lieu("971") is not None and table.chef_lieu("971").name == "Basse-Terre"
     codes = json.loads(
         (Path(__file__).parents[1] / "plugins/essaim/data/territoires.json").read_text("utf-8")
@@ -67,11 +71,11 @@ def test_a_malformed_cache_entry_is_named(text: str, field: str, words: str) -> 
 
 
 def test_places_come_from_table_then_cache_then_chef_lieu(build_site: Builder) -> None:
-    cache = '"48":\n  "Ventalon en Cévennes": {lat: 44.3, lon: 3.8, precision: commune}\n'
+    cache = '"48":\n  "Mas de la Barque": {lat: 44.3, lon: 3.8, precision: adresse}\n'
     site = build_site(
         {
             "fiches/mende.md": _with_communes(fiche("Mende"), "[Mende]"),
-            "fiches/ventalon.md": _with_communes(fiche("Ventalon"), "[Ventalon-en-Cévennes]"),
+            "fiches/ventalon.md": _with_communes(fiche("Ventalon"), "[Mas de la Barque]"),
             "fiches/lozere.md": fiche("Lozère"),
             "fiches/gp.md": fiche("Guadeloupe", departement="971"),
             "donnees/geocodage.yml": cache,
@@ -91,8 +95,8 @@ def test_places_come_from_table_then_cache_then_chef_lieu(build_site: Builder) -
     }
     assert places["mende"][:3] == ("Mende", "commune", "48")
     assert places["ventalon"] == (
-        "Ventalon en Cévennes",
-        "commune",
+        "Mas de la Barque",
+        "adresse",
         "48",
         {"type": "Point", "coordinates": [3.8, 44.3]},
     )
@@ -166,3 +170,73 @@ def test_the_real_sites_geojson_is_rfc_7946_and_compact(tmp_path: Path) -> None:
         assert (tmp_path / "site" / feature["properties"]["url"] / "index.html").is_file()
     assert any(f["properties"]["departement"] == "971" for f in collection["features"])
     assert len(raw) / len(fiches) < 300
+
+
+def test_the_table_holds_every_commune_of_the_official_list() -> None:
+    """Coverage against the COG's own code list (``tests/data/cog-communes.txt.gz``,
+    written from ``@etalab/decoupage-administratif`` by the regeneration script): every
+    current commune and arrondissement municipal, metropole and outre-mer, with a position
+    inside France's bounds, and nothing else."""
+    import gzip
+
+    raw = (Path(__file__).parent / "data" / "cog-communes.txt.gz").read_bytes()
+    official = set(gzip.decompress(raw).decode("utf-8").split())
+    table = CommuneTable.load()
+    assert len(official) > 34_900
+    assert table.codes == official
+    assert {"75056", "75101", "69381", "13205", "97306", "97416", "97611"} <= official
+
+
+# Held out: small rural and overseas communes, an arrondissement, and where each really is
+# (the mairie, to a tenth of a degree), far from its département's chef-lieu.
+HELD_OUT = [
+    ("48", "Saint-Martin-de-Lansuscle", (44.22, 3.75)),
+    ("48", "Ventalon-en-Cévennes", (44.29, 3.85)),
+    ("973", "Mana", (5.66, -53.78)),
+    ("974", "Saint-Pierre", (-21.34, 55.48)),
+    ("13", "Marseille 5e Arrondissement", (43.29, 5.40)),
+    ("971", "Capesterre-de-Marie-Galante", (15.89, -61.22)),
+    ("2B", "Pietralba", (42.54, 9.18)),
+]
+
+
+@pytest.mark.parametrize(("departement", "commune", "where"), HELD_OUT)
+def test_a_fiche_naming_a_small_or_overseas_commune_sits_at_that_commune(
+    build_site: Builder, departement: str, commune: str, where: tuple[float, float]
+) -> None:
+    text = _with_communes(fiche("Ici"), f'["{commune}"]', departement)
+    site = build_site({"fiches/ici.md": text}, plugin_options={"map_tiles": "none"})
+    assert not site.aborted, site.warnings
+    (feature,) = json.loads((site.site_dir / "donnees/fiches.geojson").read_text("utf-8"))[
+        "features"
+    ]
+    assert feature["properties"]["precision"] == "commune"
+    lon, lat = feature["geometry"]["coordinates"]
+    assert (lat, lon) == pytest.approx(where, abs=0.1)
+    chef_lieu = CommuneTable.load().chef_lieu(departement)
+    assert chef_lieu is not None and chef_lieu.position != pytest.approx((lat, lon), abs=0.01)
+
+
+def test_a_former_commune_is_found_under_its_old_name_with_a_warning(
+    build_site: Builder,
+) -> None:
+    site = build_site(
+        {
+            "fiches/a.md": _with_communes(fiche("A"), "[Saint-Frézal-de-Ventalon]"),
+            "fiches/b.md": _with_communes(fiche("B"), "[Florac]"),
+        }
+    )
+    assert site.aborted  # a warning fails the strict build: the fiche should be updated
+    warnings = [w for w in site.warnings if "territoire.communes" in w]
+    assert any(
+        "« Saint-Frézal-de-Ventalon » est une ancienne commune, aujourd'hui dans"
+        " « Ventalon en Cévennes » (code 48152)" in w
+        for w in warnings
+    ), warnings
+    assert any("« Florac »" in w and "« Florac Trois Rivières »" in w for w in warnings)
+    site = build_site({}, strict=False)
+    features = json.loads((site.site_dir / "donnees/fiches.geojson").read_text("utf-8"))
+    found = {f["properties"]["url"]: f["properties"] for f in features["features"]}
+    assert found["fiches/a/"]["precision"] == found["fiches/b/"]["precision"] == "commune"
+    assert found["fiches/a/"]["commune"] == "Ventalon en Cévennes"
+    assert found["fiches/b/"]["commune"] == "Florac Trois Rivières"

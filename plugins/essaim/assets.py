@@ -18,7 +18,10 @@ FONTS = tuple(
         if p.name.endswith((".woff2", ".txt"))
     )
 )
-ASSETS = (*STYLESHEETS, *SCRIPTS, *(f"fonts/{name}" for name in FONTS))
+# Loaded by essaim-carte.js only on pages with a map: how maps are drawn, and their own
+# background (départements, régions; written by data/regenerate_background.py).
+MAP_SCRIPTS = ("essaim-carte-dessin.js", "essaim-fond.js")
+ASSETS = (*STYLESHEETS, *SCRIPTS, *MAP_SCRIPTS, *(f"fonts/{name}" for name in FONTS))
 # Leaflet and its cluster plugin, vendored (see assets/vendor/refresh.sh); loaded by
 # essaim-carte.js only on pages with a map.
 VENDOR = (

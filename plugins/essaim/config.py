@@ -31,16 +31,19 @@ class RelativeYaml(opt.Type[str]):
 
 
 class TileUrl(opt.Type[str]):
-    """An http(s) tile address with {z}, {x} and {y}, or nothing for a map without tiles."""
+    """An http(s) tile address with {z}, {x} and {y}, or ``none`` (or nothing) for maps
+    drawn on the site's own background alone, with no request to a third party."""
 
     def run_validation(self, value: object) -> str:
-        url = super().run_validation(value)
+        url = super().run_validation(value).strip()
+        if url.casefold() == "none":
+            return ""
         if url and (
             not url.startswith(("https://", "http://"))
             or not all(part in url for part in ("{z}", "{x}", "{y}"))
         ):
             raise ValidationError(
-                "une adresse http(s) de tuiles avec {z}, {x} et {y} est attendue, "
+                "une adresse http(s) de tuiles avec {z}, {x} et {y} (ou « none ») est attendue, "
                 f"trouvé « {url} »"
             )
         return url
@@ -73,9 +76,11 @@ class EssaimConfig(Config):
     found for places the commune table lacks. The build only reads it (a missing file is an
     empty cache) and never calls a geocoder."""
 
-    map_tiles = TileUrl(str, default="https://tile.openstreetmap.org/{z}/{x}/{y}.png")
-    """The background tiles of the maps (``carte/`` and mini-maps), fetched by readers'
-    browsers, never by the build. Empty: maps without a background."""
+    map_tiles = TileUrl(str, default="none")
+    """Tiles drawn over the site's own background (régions, départements), fetched by
+    readers' browsers from that server, never by the build. ``none`` (the default) or
+    empty: no tiles, no request to a third party; OpenStreetMap's public tiles are an
+    option for low traffic (``https://tile.openstreetmap.org/{z}/{x}/{y}.png``)."""
 
     map_attribution = opt.Type(
         str,

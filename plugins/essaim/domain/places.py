@@ -1,9 +1,11 @@
 """Where each fiche is on the map, without any network call.
 
-A fiche's position comes from its first commune the commune table places, else from the
-geocoding cache, else from its département's chef-lieu; its precision says which, so the
-map can tell a reader that a point only stands for a département. Each lookup is one
-dictionary access: placing all fiches is linear in their number.
+A fiche's position comes from its first commune the commune table places (current
+communes, arrondissements municipaux, and former communes under their old names, with a
+warning giving the new one), else from the geocoding cache, else from its département's
+chef-lieu; its precision says which, so the map can tell a reader that a point only
+stands for a département. Each lookup is one dictionary access: placing all fiches is
+linear in their number.
 """
 
 from __future__ import annotations
@@ -12,10 +14,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .communes import CommuneTable
+from .communes import Commune, CommuneTable
 from .fiche import Fiche
 from .geocache import GeocodingCache
-from .problems import Problem
+from .problems import Level, Problem
 from .text import nearest, quote
 
 PRECISION_LABELS = {
@@ -73,7 +75,15 @@ def locate(fiches: Iterable[Fiche], table: CommuneTable, cache: GeocodingCache) 
         place = None
         for name in fiche.territoire.communes:
             found, known = _commune_place(name, codes, table, cache)
-            if not known:
+            renamed = _former(name, codes, table)
+            if renamed is not None:
+                # Placed at the old commune when the table knows it (nearer the action),
+                # named after the commune it is part of now.
+                found = found or Place(*renamed[0].position, "commune", renamed[1])
+                if found.precision == "commune":
+                    found = Place(found.lat, found.lon, "commune", renamed[1])
+                problems.append(_renamed(fiche, name, renamed))
+            elif not known:
                 problems.append(_unknown(fiche, name, table))
             place = place or found
         if place is None:
@@ -94,7 +104,8 @@ def unplaced(
             continue
         codes = [d.code for d in fiche.departements]
         for name in fiche.territoire.communes:
-            if _commune_place(name, codes, table, cache)[0] is None:
+            found = _commune_place(name, codes, table, cache)[0]
+            if found is None and _former(name, codes, table) is None:
                 wanted.add((codes[0], name))
     return sorted(wanted)
 
@@ -103,23 +114,44 @@ def _commune_place(
     name: str, codes: list[str], table: CommuneTable, cache: GeocodingCache
 ) -> tuple[Place | None, bool]:
     """The place of a commune in one of these départements, and whether the name is known."""
-    known = False
     for code in codes:
         commune = table.commune(code, name)
-        if commune is not None and commune.position is not None:
+        if commune is not None:
             return Place(*commune.position, "commune", commune.name), True
-        known = known or commune is not None
     for code in codes:
         cached = cache.get(code, name)
         if cached is not None:
             return Place(cached.lat, cached.lon, cached.precision, cached.name), True
-    return None, known
+    return None, False
+
+
+def _former(name: str, codes: list[str], table: CommuneTable) -> tuple[Commune, str] | None:
+    """A former commune's name: the commune it is part of now, and that commune's name."""
+    for code in codes:
+        commune = table.commune(code, name)
+        if commune is not None:
+            return (commune, commune.current) if commune.current else None
+    for code in codes:
+        merged = table.merged_into(code, name)
+        if merged is not None:
+            return merged, merged.name
+    return None
+
+
+def _renamed(fiche: Fiche, name: str, renamed: tuple[Commune, str]) -> Problem:
+    return Problem(
+        fiche.path,
+        "territoire.communes",
+        f"{quote(name)} est une ancienne commune, aujourd'hui dans {quote(renamed[1])} "
+        f"(code {renamed[0].code}) : écrivez le nom actuel",
+        Level.WARNING,
+    )
 
 
 def _chef_lieu(fiche: Fiche, table: CommuneTable) -> Place | None:
     departement = fiche.departements[0]
     chef_lieu = table.chef_lieu(departement.code)
-    if chef_lieu is None or chef_lieu.position is None:
+    if chef_lieu is None:
         return None
     return Place(*chef_lieu.position, "departement", departement.name)
 

@@ -24,7 +24,8 @@ GEOJSON_URI = "donnees/fiches.geojson"
 PRECISIONS = tuple(PRECISION_LABELS)
 # Credit for the positions, shown on every map beside the tiles' attribution.
 SOURCES = (
-    'Positions : <a href="https://www.geonames.org/">GeoNames</a> (CC BY 4.0) et '
+    'Fond : <a href="https://geoservices.ign.fr/adminexpress">IGN, Admin Express</a> ; '
+    'positions : mairies (<a href="https://lannuaire.service-public.fr/">DILA</a>) et '
     '<a href="https://www.insee.fr/fr/information/2560452">INSEE, COG</a> (Licence Ouverte)'
 )
 PLACED_AT = {

@@ -4,7 +4,12 @@
    fiches/liste.js (window.essaimListe, shared with the listing) and carte/points.js
    (window.essaimCarte: one position per row of liste.js, in the same order, and the tiles).
    Values from fiches reach the page as text only (textContent); links go to the site's own
-   pages. The filters are the listing's (essaim.js), which announces each change. */
+   pages. The filters are the listing's (essaim.js), which announces each change.
+   Every map is drawn on the site's own background (essaim-fond.js: départements and
+   régions), so it reads with no tile server; tiles, when configured, go on top.
+   carte/ is a widget (French controls, named clusters, popups that take the focus and
+   give it back); a mini-map is a still image (role="img", nothing focusable inside) whose
+   figure links to carte/. */
 (function () {
   "use strict";
 
@@ -14,7 +19,7 @@
   var PRECISIONS = ["adresse", "commune", "departement"];
   // Overseas départements are far from the mainland: each gets its own view.
   var ZONES = [
-    ["", "France métropolitaine", [[41.3, -5.3], [51.2, 9.7]]],
+    ["", "France métropolitaine", [[41.35, -5.15], [51.1, 9.57]]],
     ["971", "Guadeloupe", [[15.8, -61.85], [16.55, -61.15]]],
     ["972", "Martinique", [[14.38, -61.25], [14.9, -60.8]]],
     ["973", "Guyane", [[2.1, -54.6], [5.8, -51.6]]],
@@ -22,6 +27,7 @@
     ["976", "Mayotte", [[-13.05, 44.95], [-12.6, 45.35]]]
   ];
   var loaded = {};
+  var D = null;  // essaim-carte-dessin.js, once loaded
 
   function load(url) {
     if (!loaded[url]) {
@@ -42,8 +48,11 @@
       "leaflet.markercluster/MarkerCluster.Default.css"].forEach(function (css) {
       load(VENDOR + css);
     });
-    return load(VENDOR + "leaflet/leaflet.js").then(function () {
+    return Promise.all([load(VENDOR + "leaflet/leaflet.js").then(function () {
       return load(VENDOR + "leaflet.markercluster/leaflet.markercluster.js");
+    }), load(BASE + "essaim-carte-dessin.js"), load(BASE + "essaim-fond.js")]).then(function () {
+      D = window.EssaimDessin;
+      D.start(window.essaimFond);
     });
   }
 
@@ -84,21 +93,8 @@
     var title = row[Essaim.columns.TITLE];
     var item = L.marker([point[0], point[1]], { icon: icon, title: title, keyboard: true });
     item.bindPopup(function () { return popup(row, point, root); }, { maxWidth: 280 });
+    item.essaimLieu = precision === "departement" ? "" : point[3];
     return item;
-  }
-
-  function newMap(container, config, options) {
-    var map = L.map(container, { scrollWheelZoom: options.scroll, zoomSnap: 0.5, maxZoom: 18 });
-    if (config.tuiles) {
-      L.tileLayer(config.tuiles, { maxZoom: 18, attribution: config.attribution }).addTo(map);
-    }
-    map.attributionControl.addAttribution(config.sources);
-    return map;
-  }
-
-  function clusters() {
-    return L.markerClusterGroup({ showCoverageOnHover: false, maxClusterRadius: 45,
-      chunkedLoading: true, spiderfyOnMaxZoom: true });
   }
 
   function zoneBar(container, map) {
@@ -136,9 +132,9 @@
     var listing = document.querySelector("[data-essaim-listing]");
     return Promise.all([leaflet(), data(root)]).then(function () {
       var config = window.essaimCarte, rows = window.essaimListe.fiches;
-      var map = newMap(container, config, { scroll: true });
+      var map = D.newMap(container, config, false);
       map.fitBounds(ZONES[0][2]);  // a view first: the clusters are computed for one
-      var group = clusters().addTo(map);
+      var group = D.clusters().addTo(map);
       var markers = rows.map(function (row, i) {
         return config.points[i] ? marker(row, config.points[i], root) : null;
       });
@@ -165,13 +161,13 @@
   function ficheMap(figure, root) {
     return Promise.all([leaflet(), settings(root)]).then(function () {
       var point = [+figure.getAttribute("data-lat"), +figure.getAttribute("data-lon")];
-      var precise = figure.getAttribute("data-precision") !== "departement";
-      var map = newMap(figure.querySelector(".essaim-map"), window.essaimCarte, { scroll: false });
-      map.setView(point, precise ? 10 : 8);
-      var icon = L.divIcon({ className: "essaim-pin essaim-pin--" +
-        figure.getAttribute("data-precision"), iconSize: [16, 16] });
-      L.marker(point, { icon: icon, title: figure.getAttribute("data-lieu"), keyboard: false })
-        .addTo(map);
+      var precision = figure.getAttribute("data-precision");
+      var map = D.newMap(figure.querySelector(".essaim-map"), window.essaimCarte, true);
+      map.setView(point, precision !== "departement" ? 8 : 7);
+      D.dot([point[0], point[1], PRECISIONS.indexOf(precision)]).addTo(map);
+      D.credits(figure, window.essaimCarte);
+      D.describe(figure, figure.getAttribute("data-lieu") + (precision === "departement"
+        ? " (chef-lieu du département)" : ""));
     });
   }
 
@@ -182,19 +178,22 @@
     active[figure.getAttribute("data-filtre")] = figure.getAttribute("data-valeur");
     return Promise.all([leaflet(), data(root)]).then(function () {
       var config = window.essaimCarte, rows = window.essaimListe.fiches;
-      var markers = [], bounds = [], precise = false;
+      var points = [], precise = false;
       rows.forEach(function (row, i) {
         var point = config.points[i];
         if (!point || !Essaim.matches(row, active, "", "")) return;
-        markers.push(marker(row, point, root));
-        bounds.push([point[0], point[1]]);
+        points.push(point);
         precise = precise || PRECISIONS[point[2]] !== "departement";
       });
-      if (!bounds.length) { figure.hidden = true; return; }
-      var map = newMap(figure.querySelector(".essaim-map"), config, { scroll: false });
-      if (bounds.length === 1) map.setView(bounds[0], precise ? 10 : 8);
-      else map.fitBounds(bounds, { padding: [24, 24], maxZoom: 10 });
-      clusters().addTo(map).addLayers(markers);
+      if (!points.length) { figure.hidden = true; return; }
+      var map = D.newMap(figure.querySelector(".essaim-map"), config, true);
+      var bounds = points.map(function (p) { return [p[0], p[1]]; });
+      // Never closer than a département's scale: the image shows where, among neighbours.
+      if (bounds.length === 1) map.setView(bounds[0], precise ? 8 : 7);
+      else map.fitBounds(bounds, { padding: [24, 24], maxZoom: 8 });
+      points.forEach(function (point) { D.dot(point).addTo(map); });
+      D.credits(figure, config);
+      D.describe(figure, points.length + (points.length > 1 ? " fiches" : " fiche"));
     });
   }
 
