@@ -143,6 +143,14 @@ def test_a_changed_departement_is_saved_as_a_fiche_that_passes(
         "docs/fiches/jouer-ensemble.md"])  # fmt: skip
     assert [p for p in problems if p.level is Level.ERROR] == []
     assert [d.code for d in fiche.departements] == ["48", "30"]
+    # Everything else is kept: the body byte for byte, the other fields as they were read.
+    text = saved["docs/fiches/jouer-ensemble.md"]
+    assert text.split("\n---\n", 1)[1] == source.split("\n---\n", 1)[1]
+    before, _ = FicheReader(*_reference()).read("fiches/jouer-ensemble.md", "x", source)
+    for name in ("title", "structure", "statut", "themes", "initiative", "sources", "summary"):
+        assert getattr(fiche, name) == getattr(before, name), name
+    assert fiche.territoire and before.territoire
+    assert fiche.territoire.communes == before.territoire.communes
 
 
 def test_decap_names_new_fiches_by_the_slug_rule(
