@@ -257,6 +257,7 @@ CASES = [
                 '<meta http-equiv="refresh" content="0;url=https://evil.example/r">\n'
                 '<base href="https://evil.example/">\n'
                 '<img srcset="https://evil.example/s.png 2x" src="https://evil.example/i.png">\n'
+                '<img src="\\\\evil.example/b.png"> <img src="&#47;&#47;evil.example/e.png">\n'
             )
         },
         ("fiches/r.md",),
