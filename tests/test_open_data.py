@@ -28,6 +28,7 @@ def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _csv_rows(path: Path) -> list[dict[str, str]]:
+    """The spreadsheet file, read with its documented dialect."""
     with path.open(encoding=CSV_ENCODING, newline="") as handle:
         return list(csv.DictReader(handle, dialect=Dialect))
 
@@ -36,23 +37,27 @@ def _real_slugs() -> list[str]:
     return sorted(p.stem for p in (ROOT / "docs" / "fiches").rglob("*.md") if p.name != "index.md")
 
 
-def test_real_json_validates_against_its_published_schema(real_site: Path) -> None:
+def test_real_json_validates_against_the_schema_it_links(real_site: Path) -> None:
     data = json.loads((real_site / "donnees" / "fiches.json").read_text("utf-8"))
-    schema = json.loads((real_site / "donnees" / "fiches.schema.json").read_text("utf-8"))
+    linked = data["$schema"].rsplit("/", 1)[-1]
+    assert data["describedBy"] == data["$schema"]
+    schema = json.loads((real_site / "donnees" / linked).read_text("utf-8"))
     jsonschema.Draft202012Validator.check_schema(schema)
-    validator = jsonschema.Draft202012Validator(schema)
-    for record in data["fiches"]:
-        errors = [error.message for error in validator.iter_errors(record)]
-        assert not errors, (record["slug"], errors)
+    assert schema["$id"] == data["$schema"]
+    errors = [e.message for e in jsonschema.Draft202012Validator(schema).iter_errors(data)]
+    assert not errors, errors
+    broken = {**data, "fiches": [{**data["fiches"][0], "departements": ["20"]}]}
+    assert not jsonschema.Draft202012Validator(schema).is_valid(broken)
+    assert data["version"] and len(data["version"]) == 10
     assert [r["slug"] for r in data["fiches"]] == _real_slugs()
     assert data["nombre"] == len(_real_slugs()) == 28
     assert "Licence Ouverte" in data["licence"]
 
 
-def test_real_csv_reads_back_with_the_documented_dialect(real_site: Path) -> None:
-    raw = (real_site / "donnees" / "fiches.csv").read_bytes()
+def test_real_spreadsheet_csv_reads_back_with_the_documented_dialect(real_site: Path) -> None:
+    raw = (real_site / "donnees" / "fiches-excel.csv").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")  # Excel needs the BOM to read UTF-8
-    rows = _csv_rows(real_site / "donnees" / "fiches.csv")
+    rows = _csv_rows(real_site / "donnees" / "fiches-excel.csv")
     assert [row["slug"] for row in rows] == _real_slugs()
     assert list(rows[0]) == [column.name for column in COLUMNS]
     data = json.loads((real_site / "donnees" / "fiches.json").read_text("utf-8"))
@@ -66,7 +71,9 @@ def test_every_column_is_documented_on_the_donnees_page(real_site: Path) -> None
     page = (real_site / "donnees" / "index.html").read_text("utf-8")
     for column in COLUMNS:
         assert f"<code>{column.name}</code>" in page
-    for name in ("fiches.json", "fiches.csv", "fiches.schema.json", "gogocarto-elements.json"):
+    names = ("fiches.json", "fiches.csv", "fiches-excel.csv", "fiches.schema.json",
+             "gogocarto-elements.json", "datapackage.json", "catalogue.jsonld")  # fmt: skip
+    for name in names:
         assert f'href="../donnees/{name}"' in page
     assert "Licence Ouverte" in page and "slug" in page
 
@@ -102,7 +109,7 @@ def test_values_are_typed_and_empty_values_are_null(build_site: Builder) -> None
     assert (autre["budget"], autre["budget_texte"]) == (None, "10 000 € Caf")
     assert (jardin["benevoles"], jardin["salaries"], jardin["debut"]) == (40, None, "2021-05")
     assert jardin["departements"] == ["48"] and jardin["regions"] == ["Occitanie"]
-    row = _csv_rows(site.site_dir / "donnees" / "fiches.csv")[1]
+    row = _csv_rows(site.site_dir / "donnees" / "fiches-excel.csv")[1]
     assert row["chiffres"] == "200 visites | 3 jardins"
     assert row["benevoles"] == "40" and row["salaries"] == ""
 

@@ -122,6 +122,7 @@ class Fiche:
     contact: Contact | None = None
     sources: tuple[str, ...] = ()
     summary: str = ""
+    resume: str = ""  # the whole résumé, uncut: the open data carry it
     sections: tuple[str, ...] = ()  # level-2 headings with text under them
     extra: Mapping[str, object] = field(default_factory=dict)
     title_key: str = ""  # the folded title, computed once: lists sort on it

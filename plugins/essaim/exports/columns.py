@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from ..domain.fiche import Fiche
 from ..pages.urls import page_url
 
+DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"  # 2021, 2021-05 or 2021-05-30
 # JSON Schema of each kind of value; every column may also be empty (null or []).
 KINDS: dict[str, tuple[str, dict[str, object]]] = {
     "texte": ("texte", {"type": ["string", "null"]}),
@@ -21,7 +22,7 @@ KINDS: dict[str, tuple[str, dict[str, object]]] = {
     "nombre": ("nombre", {"type": ["number", "null"], "minimum": 0}),
     "date": (
         "année, mois ou date ISO 8601 (2021, 2021-05, 2021-05-30)",
-        {"type": ["string", "null"], "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"},
+        {"type": ["string", "null"], "pattern": DATE_PATTERN},
     ),
     "adresse": ("adresse web", {"type": ["string", "null"]}),
     "chiffres": (
@@ -53,12 +54,24 @@ class Site:
         return self.site_url.rstrip("/") + "/" + path if self.site_url else path
 
 
+# An INSEE département code: 01-95 with 2A/2B (no 20), and the five overseas ones.
+DEPARTEMENT_CODE = r"^(0[1-9]|1\d|2[1-9AB]|[3-8]\d|9[0-5]|97[1-46])$"
+
+
 @dataclass(frozen=True)
 class Column:
     name: str
     kind: str
     description: str
     get: Callable[[Fiche, Site], object]
+    item_pattern: str = ""  # a text's (or each list item's) pattern, for the schemas
+
+    def pattern_schema(self, schema: dict[str, object]) -> dict[str, object]:
+        if not self.item_pattern:
+            return schema
+        if self.kind == "liste":
+            return {**schema, "items": {"type": "string", "pattern": self.item_pattern}}
+        return {**schema, "pattern": self.item_pattern}
 
     @property
     def kind_label(self) -> str:
@@ -66,7 +79,7 @@ class Column:
 
     @property
     def schema(self) -> dict[str, object]:
-        return {**KINDS[self.kind][1], "description": self.description}
+        return self.pattern_schema({**KINDS[self.kind][1], "description": self.description})
 
 
 def _attr(name: str) -> Callable[[Fiche, Site], object]:
@@ -107,8 +120,9 @@ COLUMNS: tuple[Column, ...] = (
     Column(
         "resume",
         "texte",
-        "Premier paragraphe du résumé, en texte brut, coupé vers 320 caractères.",
-        _attr("summary"),
+        "Le résumé entier, en texte brut (paragraphes séparés par une ligne vide, un élément "
+        "de liste par ligne).",
+        _attr("resume"),
     ),
     Column("statut", "texte", "En cours, Terminée ou En projet.", _attr("statut")),
     Column("statut_raison", "texte", "Pourquoi l'action s'est arrêtée.", _attr("statut_raison")),
@@ -144,6 +158,7 @@ COLUMNS: tuple[Column, ...] = (
         "liste",
         "Codes INSEE des départements (« 01 », « 2A », « 971 »).",
         lambda f, s: [d.code for d in f.departements],
+        DEPARTEMENT_CODE,
     ),
     Column(
         "departements_noms",

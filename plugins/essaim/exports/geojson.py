@@ -1,0 +1,54 @@
+"""``donnees/fiches.geojson``: RFC 7946, one Point Feature per placed fiche, by slug.
+
+Each Feature's ``id`` is the fiche's slug (the key of every other file); its properties are
+in French and its ``url`` is absolute when ``site_url`` is set. The licence and the
+version's date are foreign members of the FeatureCollection (RFC 7946 § 6.1), which GeoJSON
+readers keep or ignore: a comment would break them.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+
+from ..domain.fiche import Fiche
+from ..domain.places import Places
+from .columns import Site
+from .formats import LICENCE, LICENCE_URL
+
+URI = "donnees/fiches.geojson"
+# Four decimals of a degree: about 10 m, finer than any commune or address needs.
+DECIMALS = 4
+
+
+def geojson(fiches: Sequence[Fiche], places: Places, site: Site, version: str | None) -> bytes:
+    """``fiches`` sorted by slug. One Feature a line: readable diffs, and still compact."""
+    lines = []
+    for fiche in fiches:
+        place = places.of(fiche)
+        if place is None:
+            continue
+        properties: dict[str, object] = {
+            "slug": fiche.slug,
+            "titre": fiche.title,
+            "url": site.url(fiche.src_uri),
+            "departements": [d.code for d in fiche.departements],
+            "precision": place.precision,
+        }
+        if place.precision != "departement":
+            properties["commune"] = place.label
+        feature = {
+            "type": "Feature",
+            "id": fiche.slug,
+            "geometry": {
+                "type": "Point",
+                "coordinates": [round(place.lon, DECIMALS), round(place.lat, DECIMALS)],
+            },
+            "properties": properties,
+        }
+        lines.append(json.dumps(feature, ensure_ascii=False, separators=(",", ":")))
+    head = {"type": "FeatureCollection", "licence": LICENCE, "licence_url": LICENCE_URL}
+    if version:
+        head["version"] = version
+    opening = json.dumps(head, ensure_ascii=False, separators=(",", ":"))[:-1]
+    return (opening + ',"features":[\n' + ",\n".join(lines) + "\n]}\n").encode()
