@@ -5,7 +5,10 @@ from __future__ import annotations
 import csv
 import io
 import json
+import subprocess
+import sys
 from pathlib import Path
+from xml.etree import ElementTree
 
 import jsonschema
 import pytest
@@ -14,10 +17,12 @@ from mkdocs.config import load_config
 
 from essaim.exports.columns import COLUMNS
 from essaim.exports.formats import CSV_ENCODING, LIST_SEPARATOR, Dialect
+from essaim.history import content_history, iso_day
 
 from .conftest import Builder, fiche
 
 ROOT = Path(__file__).resolve().parents[1]
+SITE_URL = "https://essaim-solidaire.github.io/essaim/"
 
 
 @pytest.fixture(scope="module")
@@ -135,3 +140,143 @@ def test_csv_cell_rules() -> None:
     buffer = io.StringIO()
     csv.writer(buffer, Dialect).writerow(["a;b", 'c"d', "e\nf"])
     assert next(csv.reader(io.StringIO(buffer.getvalue()), Dialect)) == ["a;b", 'c"d', "e\nf"]
+
+
+# The clients reusers read the data with, on the real build.
+
+
+def test_frictionless_validates_the_real_data_package(real_site: Path) -> None:
+    frictionless = Path(sys.executable).with_name("frictionless")
+    result = subprocess.run(
+        [str(frictionless), "validate", "--json", "donnees/datapackage.json"],
+        cwd=real_site, capture_output=True, text=True, check=False, timeout=300,
+    )  # fmt: skip
+    report = json.loads(result.stdout)
+    assert result.returncode == 0 and report["valid"], result.stdout[-3000:]
+    package = json.loads((real_site / "donnees" / "datapackage.json").read_text("utf-8"))
+    assert package["licenses"][0]["name"] == "etalab-2.0"
+    assert package["version"] == package["created"][:10]
+    paths = [resource["path"] for resource in package["resources"]]
+    assert {"fiches.csv", "fiches-excel.csv", "fiches.json", "fiches.geojson"} <= set(paths)
+    fields = package["resources"][0]["schema"]["fields"]
+    assert [field["name"] for field in fields] == [column.name for column in COLUMNS]
+    assert {"Les actions des centres sociaux"} <= {s["title"] for s in package["sources"]}
+
+
+def test_frictionless_finds_a_wrong_departement_code(real_site: Path, tmp_path: Path) -> None:
+    """The Table Schema is not decoration: a « 20 » département fails validation."""
+    import frictionless
+
+    for name in ("datapackage.json", "fiches.csv"):
+        (tmp_path / name).write_bytes((real_site / "donnees" / name).read_bytes())
+    rows = list(csv.reader(io.StringIO((tmp_path / "fiches.csv").read_text("utf-8"))))
+    rows[1][rows[0].index("departements")] = "20"
+    buffer = io.StringIO()
+    csv.writer(buffer).writerows(rows)
+    (tmp_path / "fiches.csv").write_text(buffer.getvalue(), "utf-8", newline="")
+    package = frictionless.Package(str(tmp_path / "datapackage.json"))
+    report = package.get_resource("fiches").validate()
+    assert not report.valid
+    assert report.flatten(["fieldName"]) == [["departements"]]
+
+
+def test_pandas_reads_the_real_csv_with_its_defaults(real_site: Path) -> None:
+    import pandas
+
+    frame = pandas.read_csv(real_site / "donnees" / "fiches.csv")
+    assert list(frame.columns) == [column.name for column in COLUMNS]
+    assert list(frame["slug"]) == _real_slugs()
+    data = json.loads((real_site / "donnees" / "fiches.json").read_text("utf-8"))
+    texts = pandas.read_csv(real_site / "donnees" / "fiches.csv", dtype=str, keep_default_na=False)
+    for (_, row), record in zip(texts.iterrows(), data["fiches"], strict=True):
+        assert row["resume"] == (record["resume"] or "")
+        assert row["departements"].split(LIST_SEPARATOR) == record["departements"]
+
+
+def test_the_exports_carry_the_whole_resume(real_site: Path) -> None:
+    data = json.loads((real_site / "donnees" / "fiches.json").read_text("utf-8"))
+    defi = next(r for r in data["fiches"] if r["slug"] == "defi-alimentation")
+    assert defi["resume"].startswith("La saisonnalité\n\nL'été: visite d'un jardin")
+    assert defi["resume"].endswith("troc de graines et plantes.")
+    assert max(len(r["resume"] or "") for r in data["fiches"]) > 400
+
+
+def test_the_real_feed_has_every_fiche(real_site: Path) -> None:
+    import feedparser
+
+    parsed = feedparser.parse((real_site / "fiches.atom").read_bytes())
+    assert not parsed.bozo, parsed.bozo_exception
+    links = sorted(entry.link.removeprefix(SITE_URL + "fiches/") for entry in parsed.entries)
+    assert links == [slug + "/" for slug in _real_slugs()]
+    dates = [entry.updated for entry in parsed.entries]
+    assert dates == sorted(dates, reverse=True)  # the newest change first
+    data = json.loads((real_site / "donnees" / "fiches.json").read_text("utf-8"))
+    resumes = {r["url"]: r["resume"] for r in data["fiches"]}
+    assert all(entry.summary == resumes[entry.link] for entry in parsed.entries)
+    theme = feedparser.parse((real_site / "themes" / "sante" / "fiches.atom").read_bytes())
+    assert not theme.bozo and 0 < len(theme.entries) < len(parsed.entries)
+    assert all("sante" in {tag.term for tag in entry.tags} for entry in theme.entries)
+    page = (real_site / "themes" / "sante" / "index.html").read_text("utf-8")
+    assert (
+        '<link rel="alternate" type="application/atom+xml" href="../../themes/sante/fiches.atom"'
+        in page
+    )
+
+
+def test_the_real_sitemap_dates_each_fiche_from_its_history(real_site: Path) -> None:
+    sitemap = ElementTree.parse(real_site / "sitemap.xml").getroot()
+    space = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+    urls = {u.findtext(space + "loc"): u.findtext(space + "lastmod") for u in sitemap}
+    fiches = {u: d for u, d in urls.items() if u and u.startswith(SITE_URL + "fiches/") and d}
+    assert sorted(u.removeprefix(SITE_URL + "fiches/") for u in fiches if u.count("/") == 6) == [
+        s + "/" for s in _real_slugs()
+    ]
+    history = content_history(ROOT / "docs")
+    if history.last:  # a git checkout: each fiche's own last commit
+        expected = iso_day(history.last["fiches/defi-alimentation.md"])
+        assert fiches[SITE_URL + "fiches/defi-alimentation/"] == expected
+
+
+def test_the_real_geojson_and_dcat(real_site: Path) -> None:
+    geo = json.loads((real_site / "donnees" / "fiches.geojson").read_text("utf-8"))
+    assert "Licence Ouverte" in geo["licence"] and geo["version"]
+    assert [f["id"] for f in geo["features"]] == [f["properties"]["slug"] for f in geo["features"]]
+    assert all(f["properties"]["url"].startswith(SITE_URL) for f in geo["features"])
+    catalog = json.loads((real_site / "donnees" / "catalogue.jsonld").read_text("utf-8"))
+    assert catalog["@type"] == "dcat:Catalog"
+    (dataset,) = catalog["dcat:dataset"]
+    for distribution in dataset["dcat:distribution"]:
+        url = distribution["dcat:downloadURL"]
+        assert url.startswith(SITE_URL) and (real_site / url.removeprefix(SITE_URL)).is_file()
+    assert dataset["dct:modified"].startswith(geo["version"])
+
+
+def test_rfc_csv_keeps_values_and_geojson_every_departement(build_site: Builder) -> None:
+    import pandas
+
+    text = fiche('"=Jardins, « partagés »"').replace(
+        'departement: "48"', 'departement: ["19", "23", "87"]'
+    )
+    site = build_site({"fiches/jardin.md": text, "fiches/autre.md": fiche("Autre")})
+    assert not site.aborted, site.warnings
+    donnees = site.site_dir / "donnees"
+    raw = (donnees / "fiches.csv").read_bytes()
+    assert not raw.startswith(b"\xef\xbb\xbf") and b"\r\n" in raw
+    frame = pandas.read_csv(donnees / "fiches.csv", dtype=str)
+    assert list(frame["titre"]) == ["Autre", "=Jardins, « partagés »"]  # no apostrophe here
+    assert _csv_rows(donnees / "fiches-excel.csv")[1]["titre"] == "'=Jardins, « partagés »"
+    features = json.loads((donnees / "fiches.geojson").read_text("utf-8"))["features"]
+    jardin = next(f for f in features if f["id"] == "jardin")
+    assert jardin["properties"]["departements"] == ["19", "23", "87"]
+    assert jardin["properties"]["url"] == "https://example.org/fiches/jardin/"
+
+
+def test_feed_links_without_site_url_are_relative_to_the_feed() -> None:
+    from essaim.exports.columns import Site
+    from essaim.exports.feeds import _href
+
+    site = Site("", True)
+    assert _href(site, "fiches.atom", "fiches/jardin.md") == "fiches/jardin/"
+    assert _href(site, "themes/sante/fiches.atom", "fiches/jardin.md") == "../../fiches/jardin/"
+    assert _href(site, "themes/sante/fiches.atom", "themes/sante.md") == "./"
+    assert _href(site, "fiches.atom", "fiches/index.md") == "fiches/"

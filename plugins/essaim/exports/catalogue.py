@@ -7,108 +7,12 @@ its fields, not writing HTML.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Protocol
-
 from ..domain.index import Index
 from ..pages import GeneratedFile, Layout
 from . import datapackage, dcat, formats, geojson, gogocarto
 from .columns import COLUMNS, Site, by_slug
 from .description import publication
-
-
-class Documented(Protocol):
-    """A column or a property, as the ``donnees/`` page documents it."""
-
-    @property
-    def name(self) -> str: ...
-    @property
-    def kind_label(self) -> str: ...
-    @property
-    def description(self) -> str: ...
-
-
-@dataclass(frozen=True)
-class Field:
-    name: str
-    kind_label: str
-    description: str
-
-
-@dataclass(frozen=True)
-class DataFile:
-    src_uri: str
-    title: str
-    format: str
-    description: str
-    fields: Sequence[Documented] = ()
-    fields_intro: str = ""
-    name: str = ""  # the resource's name in datapackage.json
-    mediatype: str = "application/json"
-    encoding: str = "utf-8"
-    delimiter: str = ""  # a CSV file's: the Data Package describes it as a table
-    decimal: str = "."
-    schema_uri: str = ""  # what the file conforms to (DCAT's dct:conformsTo)
-    distributed: bool = True  # False: a description of the data, not the data (DCAT)
-
-    @property
-    def extension(self) -> str:
-        return self.src_uri.rsplit(".", 1)[-1]
-
-
-GOGOCARTO_FIELDS = (
-    Field("id", "texte", "Le slug de la fiche, identifiant stable."),
-    Field("name", "texte", "Le titre de la fiche."),
-    Field(
-        "geo",
-        "objet",
-        "Position de la fiche (latitude, longitude en degrés WGS 84, 4 décimales), la même "
-        "que sur la carte du site ; sa précision est dans fiches.geojson.",
-    ),
-    Field(
-        "categories",
-        "liste",
-        "Identifiants des options de la taxonomie (« themes/alimentation », « statut/en-cours »…).",
-    ),
-    Field(
-        "address",
-        "objet",
-        "Commune (addressLocality), pays (FR) et territoire en clair "
-        "(customFormatedAddress), que GoGoCarto peut géocoder.",
-    ),
-    Field("description", "texte", "Le résumé de la fiche."),
-)
-
-
-GEOJSON_FIELDS = (
-    Field("titre", "texte", "Le titre de la fiche."),
-    Field(
-        "slug", "texte", "Le slug de la fiche, aussi « id » du point : la clé des autres fichiers."
-    ),
-    Field(
-        "url",
-        "texte",
-        "L'adresse de la page de la fiche (absolue quand le site a une adresse publique).",
-    ),
-    Field(
-        "departements",
-        "liste",
-        "Les codes INSEE de tous les départements de la fiche : « 48 », « 2A », « 971 ».",
-    ),
-    Field(
-        "precision",
-        "texte",
-        "D'où vient la position : commune (table des communes), adresse (lieu-dit ou adresse "
-        "géocodés, relus dans le cache de géocodage) ou departement (chef-lieu du département, "
-        "position approchée).",
-    ),
-    Field(
-        "commune",
-        "texte",
-        "La commune ou le lieu placé ; absent quand la précision est departement.",
-    ),
-)
+from .documented import DataFile
 
 
 def site_of(layout: Layout) -> Site:
@@ -179,7 +83,7 @@ def catalogue() -> list[DataFile]:
             "(une dizaine de mètres), triés par slug : la position qu'affiche la carte du site. "
             "La collection porte la licence et la date de la version. S'ouvre dans QGIS, uMap "
             "ou geojson.io.",
-            GEOJSON_FIELDS,
+            geojson.FIELDS,
             "Chaque point a pour « id » le slug de la fiche et porte les propriétés ci-dessous.",
             name="fiches-geojson",
             mediatype="application/geo+json",
@@ -192,7 +96,7 @@ def catalogue() -> list[DataFile]:
             "élément porte les champs ci-dessous, puis toutes les colonnes de fiches.json. "
             "Le format d'import est une liste : la licence et la date sont celles de "
             "datapackage.json.",
-            GOGOCARTO_FIELDS,
+            gogocarto.FIELDS,
             name="gogocarto-elements",
         ),
         DataFile(

@@ -8,14 +8,11 @@ against it (the tests run it on the real site).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 from .columns import COLUMNS, DATE_PATTERN, Column
 from .description import LICENCE_ID, LICENCE_TITLE, LICENCE_URL, Publication
+from .documented import DataFile
 from .formats import LIST_SEPARATOR, _dump
-
-if TYPE_CHECKING:  # the catalogue lists this module's file too
-    from .catalogue import DataFile
 
 URI = "donnees/datapackage.json"
 PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"

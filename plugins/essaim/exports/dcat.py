@@ -10,13 +10,10 @@ from __future__ import annotations
 
 import posixpath
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 from .description import LICENCE_URI, Publication
+from .documented import DataFile
 from .formats import _dump
-
-if TYPE_CHECKING:  # the catalogue lists this module's file too
-    from .catalogue import DataFile
 
 URI = "donnees/catalogue.jsonld"
 CONTEXT = {

@@ -44,7 +44,7 @@ def _href(site: Site, feed_uri: str, target: str) -> str:
         return url
     folder = posixpath.dirname("/" + feed_uri)
     relative = posixpath.relpath("/" + url, folder)
-    return relative + ("/" if url.endswith("/") and relative != "." else "")
+    return relative + "/" if url.endswith("/") or not url else relative
 
 
 def feed(

@@ -14,11 +14,42 @@ from collections.abc import Sequence
 from ..domain.fiche import Fiche
 from ..domain.places import Places
 from .columns import Site
+from .documented import Field
 from .formats import LICENCE, LICENCE_URL
 
 URI = "donnees/fiches.geojson"
 # Four decimals of a degree: about 10 m, finer than any commune or address needs.
 DECIMALS = 4
+
+
+FIELDS = (
+    Field("titre", "texte", "Le titre de la fiche."),
+    Field(
+        "slug", "texte", "Le slug de la fiche, aussi « id » du point : la clé des autres fichiers."
+    ),
+    Field(
+        "url",
+        "texte",
+        "L'adresse de la page de la fiche (absolue quand le site a une adresse publique).",
+    ),
+    Field(
+        "departements",
+        "liste",
+        "Les codes INSEE de tous les départements de la fiche : « 48 », « 2A », « 971 ».",
+    ),
+    Field(
+        "precision",
+        "texte",
+        "D'où vient la position : commune (table des communes), adresse (lieu-dit ou adresse "
+        "géocodés, relus dans le cache de géocodage) ou departement (chef-lieu du département, "
+        "position approchée).",
+    ),
+    Field(
+        "commune",
+        "texte",
+        "La commune ou le lieu placé ; absent quand la précision est departement.",
+    ),
+)
 
 
 def geojson(fiches: Sequence[Fiche], places: Places, site: Site, version: str | None) -> bytes:
