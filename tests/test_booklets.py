@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 
 import pytest
 
 from .conftest import Builder, fiche
-from .pdf import check_contents, need_poppler, pages_text
+from .pdf import check_contents, need_poppler, pages_text, pdf_objects
 
 FICHES = {
     "fiches/cafe.md": fiche("Café des parents", themes="Alimentation, Vieillissement"),
@@ -41,13 +42,54 @@ def test_booklet_has_cover_contents_and_one_fiche_a_page(
     assert "Sommaire" in pages[1]
     check_contents(pdf, ["Café des parents", "Jardin partagé"])
     # Running headers: the booklet's title and the fiche's; page numbers out of the total.
-    assert pages[3].startswith("Se nourrir ensemble Jardin partagé")
+    assert pages[3].startswith("Se nourrir ensemble") and "Jardin partagé" in pages[3][:60]
     assert pages[3].endswith("4/4")
+    # The printed card: the series, the card's number, its sections from the fiche's.
+    assert "SE NOURRIR ENSEMBLE" in pages[3] and "2 Des jardins aux cafés" in pages[3]
+    assert "MISSION Un résumé." in pages[3]
     assert "Région : Occitanie" in pages[2] and "Département : Lozère (48)" in pages[2]
     everything = site.site_dir / "livrets" / "tout.pdf"
     check_contents(everything, ["Café des parents", "Jardin partagé", "Veille solidaire"])
     fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True).stdout
     assert "Roboto" in fonts
+
+
+def test_booklets_are_tagged_pdfs_in_their_own_font(
+    build_site: Builder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """PDF/UA: a structure tree (pdfinfo « Tagged: yes »), the title and the language set,
+    bookmarks; whole words in the text layer; every glyph from the embedded Roboto."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    long_words = "Les anticonstitutionnellement interdépartementales " * 60
+    text = fiche("Café des parents", summary=long_words + "\n\n- a\n    - b\u202f: c → d")
+    site = build_site({"fiches/cafe.md": text}, plugin_options={"booklets": BOOKLETS})
+    assert not site.aborted, site.warnings
+    pdf = site.site_dir / "livrets" / "tout.pdf"
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
+    assert re.search(r"^Tagged:\s+yes$", info, re.M), info
+    assert re.search(r"^Title:\s+Tout Essaim$", info, re.M), info
+    objects = pdf_objects(pdf)
+    assert b"/Lang (fr)" in objects and b"/Outlines" in objects
+    assert b"/DisplayDocTitle true" in objects
+    tree = subprocess.run(["pdfinfo", "-struct", str(pdf)], capture_output=True, text=True)
+    assert "H1 (block)" in tree.stdout and "H2 (block)" in tree.stdout
+    body = " ".join(pages_text(pdf)[2:])
+    assert "anticonstitutionnellement" in body and "‐" not in body and "- " not in body
+    assert "b\u00a0: c -> d" in body.replace(" : c", "\u00a0: c")
+    fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True).stdout
+    names = {line.split()[0].split("+")[-1] for line in fonts.splitlines()[2:]}
+    assert names <= {"Roboto", "Roboto-Bold", "Roboto-Italic", "Roboto-BoldItalic"}, names
+
+
+def test_a_character_no_font_has_is_named(
+    build_site: Builder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = fiche("Café des parents", summary="Validé ✔ par tous.")
+    site = build_site({"fiches/cafe.md": text}, strict=False, plugin_options={"booklets": BOOKLETS})
+    assert any(
+        "docs/fiches/cafe.md: le caractère « ✔ » (U+2714) n'est pas dans la police" in w
+        for w in site.warnings
+    ), site.warnings
 
 
 def test_booklets_are_the_same_bytes_on_every_build(

@@ -84,7 +84,8 @@ def catalogue() -> list[DataFile]:
             "La collection porte la licence et la date de la version. S'ouvre dans QGIS, uMap "
             "ou geojson.io.",
             geojson.FIELDS,
-            "Chaque point a pour « id » le slug de la fiche et porte les propriétés ci-dessous.",
+            "Chaque point a pour « id » le slug de la fiche (la clé des autres fichiers) et porte "
+            "les propriétés ci-dessous.",
             name="fiches-geojson",
             mediatype="application/geo+json",
         ),

@@ -1,6 +1,7 @@
 """``donnees/fiches.geojson``: RFC 7946, one Point Feature per placed fiche, by slug.
 
-Each Feature's ``id`` is the fiche's slug (the key of every other file); its properties are
+Each Feature's ``id`` is the fiche's slug (the key of every other file; GDAL and QGIS read
+a text ``id`` as a field, so the slug is not repeated in the properties); its properties are
 in French and its ``url`` is absolute when ``site_url`` is set. The licence and the
 version's date are foreign members of the FeatureCollection (RFC 7946 § 6.1), which GeoJSON
 readers keep or ignore: a comment would break them.
@@ -60,7 +61,6 @@ def geojson(fiches: Sequence[Fiche], places: Places, site: Site, version: str | 
         if place is None:
             continue
         properties: dict[str, object] = {
-            "slug": fiche.slug,
             "titre": fiche.title,
             "url": site.url(fiche.src_uri),
             "departements": [d.code for d in fiche.departements],
