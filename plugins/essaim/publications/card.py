@@ -86,8 +86,11 @@ def partial_date(iso: str) -> str:
     return f"{'1er' if day == 1 else day} {month} {parts[0]}"
 
 
+_TRANSLATION = {ord(character): text for character, text in EQUIVALENTS.items()}
+
+
 def printable(html: str) -> str:
-    return html.translate(str.maketrans(EQUIVALENTS))
+    return html.translate(_TRANSLATION)
 
 
 @lru_cache(maxsize=4)
