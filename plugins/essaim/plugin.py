@@ -231,7 +231,9 @@ class EssaimPlugin(BasePlugin[EssaimConfig]):
         site = Site(
             config.site_name, config.site_url, self.config.assets_dir, config.use_directory_urls
         )
-        self.publisher.write(self.render.env, site, Path(config.site_dir), log.info, log.warning)
+        self.publisher.write(
+            self.render.env, site, Path(config.site_dir), log.info, log.warning, self.updated
+        )
 
 
 def _display_root(config: MkDocsConfig) -> str:

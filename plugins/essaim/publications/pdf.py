@@ -17,6 +17,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 from urllib.request import url2pathname
 
+import weasyprint
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
@@ -24,6 +25,7 @@ from ..domain.text import quote
 
 PROGRESS_EVERY = 25
 PDF_VARIANT = "pdf/ua-1"
+RENDERER = f"WeasyPrint {weasyprint.__version__} {PDF_VARIANT}"  # part of the cache key
 
 
 class SiteFetcher(URLFetcher):  # type: ignore[misc]
