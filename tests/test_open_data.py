@@ -237,18 +237,27 @@ def test_the_real_sitemap_dates_each_fiche_from_its_history(real_site: Path) -> 
         assert fiches[SITE_URL + "fiches/defi-alimentation/"] == expected
 
 
+@pytest.mark.filterwarnings("ignore::DeprecationWarning:rdflib")  # its own JSON-LD parser
 def test_the_real_geojson_and_dcat(real_site: Path) -> None:
     geo = json.loads((real_site / "donnees" / "fiches.geojson").read_text("utf-8"))
     assert "Licence Ouverte" in geo["licence"] and geo["version"]
-    assert [f["id"] for f in geo["features"]] == [f["properties"]["slug"] for f in geo["features"]]
+    assert [f["id"] for f in geo["features"]] == _real_slugs()  # every fiche is placed
     assert all(f["properties"]["url"].startswith(SITE_URL) for f in geo["features"])
-    catalog = json.loads((real_site / "donnees" / "catalogue.jsonld").read_text("utf-8"))
-    assert catalog["@type"] == "dcat:Catalog"
-    (dataset,) = catalog["dcat:dataset"]
-    for distribution in dataset["dcat:distribution"]:
-        url = distribution["dcat:downloadURL"]
+    import rdflib  # read as a harvester reads it: RDF, not JSON
+
+    graph = rdflib.Graph().parse(real_site / "donnees" / "catalogue.jsonld", format="json-ld")
+    dcat, dct = rdflib.Namespace("http://www.w3.org/ns/dcat#"), rdflib.DCTERMS
+    (catalog,) = graph.subjects(rdflib.RDF.type, dcat.Catalog)
+    (dataset,) = graph.objects(catalog, dcat.dataset)
+    assert (dataset, rdflib.RDF.type, dcat.Dataset) in graph
+    assert str(graph.value(dataset, dct.modified)).startswith(geo["version"])
+    assert "etalab" in str(graph.value(dataset, dct.license)).lower()
+    urls = [
+        str(graph.value(d, dcat.downloadURL)) for d in graph.objects(dataset, dcat.distribution)
+    ]
+    assert SITE_URL + "donnees/fiches.csv" in urls and len(urls) == 6
+    for url in urls:
         assert url.startswith(SITE_URL) and (real_site / url.removeprefix(SITE_URL)).is_file()
-    assert dataset["dct:modified"].startswith(geo["version"])
 
 
 def test_rfc_csv_keeps_values_and_geojson_every_departement(build_site: Builder) -> None:
