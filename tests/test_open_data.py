@@ -289,3 +289,15 @@ def test_feed_links_without_site_url_are_relative_to_the_feed() -> None:
     assert _href(site, "themes/sante/fiches.atom", "fiches/jardin.md") == "../../fiches/jardin/"
     assert _href(site, "themes/sante/fiches.atom", "themes/sante.md") == "./"
     assert _href(site, "fiches.atom", "fiches/index.md") == "fiches/"
+
+
+def test_feeds_stay_xml_whatever_a_fiche_says(build_site: Builder) -> None:
+    import feedparser
+
+    title = '"Café <b>&</b> \\x0b « parents » ]]>"'
+    site = build_site({"fiches/cafe.md": fiche(title, summary="Un résumé \x01 & <i>.")})
+    parsed = feedparser.parse((site.site_dir / "fiches.atom").read_bytes())
+    assert not parsed.bozo, parsed.bozo_exception
+    (entry,) = parsed.entries
+    assert entry.title == "Café <b>&</b>  « parents » ]]>"
+    assert entry.link == "https://example.org/fiches/cafe/"

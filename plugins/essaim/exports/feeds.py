@@ -13,9 +13,11 @@ from __future__ import annotations
 import datetime
 import html
 import posixpath
+import re
 import time
 from collections.abc import Mapping, Sequence
-from xml.sax.saxutils import escape, quoteattr
+from xml.sax.saxutils import escape as _escape
+from xml.sax.saxutils import quoteattr as _quoteattr
 
 from ..domain.fiche import Fiche
 from ..domain.index import Index
@@ -25,7 +27,17 @@ from .columns import Site, by_slug
 from .formats import LICENCE
 
 FEED_URI = "fiches.atom"
+# Characters XML 1.0 cannot hold at all, escaped or not: a fiche is untrusted text.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 MEDIA_TYPE = "application/atom+xml"
+
+
+def escape(text: str) -> str:
+    return _escape(_NOT_XML.sub("", text))
+
+
+def quoteattr(text: str) -> str:
+    return _quoteattr(_NOT_XML.sub("", text))
 
 
 def theme_feed_uri(slug: str) -> str:
