@@ -163,3 +163,19 @@ def test_an_unchanged_booklet_comes_from_the_cache(
     third = build_site(changed, plugin_options={"booklets": BOOKLETS})
     assert not (third.site_dir / "livrets" / "tout.pdf").read_bytes().endswith(b"%cached\n")
     assert len(list(cache.glob("*.pdf"))) == 3  # « Se nourrir ensemble » did not change
+
+
+def test_card_sections_map_the_fiches_headings() -> None:
+    from essaim.publications.card import card_sections
+
+    body = (
+        "<h2>Résumé</h2><p>r</p><h2>Contexte</h2><p>c</p><h2>Description</h2><h3>x</h3>"
+        "<p>d</p><h2>Moyens</h2><p>m</p><h2>Résultats</h2><p>s</p><h2>Limites</h2><p>l</p>"
+        "<h2>En savoir plus</h2><p>e</p>"
+    )
+    sections = [(s.title, s.html) for s in card_sections(body)]
+    assert [title for title, _ in sections] == [
+        "Mission", "Problématique", "Réponse", "Bilan", "En savoir plus"
+    ]  # fmt: skip
+    assert sections[2][1] == '<h4>x</h4><p>d</p><h4 class="card__subheading">Moyens</h4><p>m</p>'
+    assert sections[3][1] == '<p>s</p><h4 class="card__subheading">Limites</h4><p>l</p>'

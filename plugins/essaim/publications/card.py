@@ -1,7 +1,8 @@
 """A fiche as the printed card of « Coopération(s) plurielle(s) — 25 pratiques inspirantes ».
 
 The printed card has four sections, MISSION, PROBLÉMATIQUE, RÉPONSE and BILAN; a fiche's
-usual sections map onto them (:data:`CARD_SECTIONS`), in the fiche's order inside each,
+usual sections map onto them (:data:`CARD_SECTIONS`), in the fiche's order inside each
+(the second and later keep their own title, as a sub-heading: « Limites » under BILAN),
 and any other section follows under its own heading. Its text must print with the
 booklet's own font, so characters Roboto lacks are replaced by their closest equivalent
 (:data:`EQUIVALENTS`) and any that remain are named in a warning.
@@ -66,6 +67,9 @@ def card_sections(body: str) -> list[CardSection]:
         title = next((t for t, keys in CARD_SECTIONS if key in keys), None)
         if title is None:
             others.append(CardSection(_TAG.sub("", heading).strip(), html))
+        elif grouped[title]:  # a second section under one heading keeps its own title
+            name = _TAG.sub("", heading).strip()
+            grouped[title].append(f'<h4 class="card__subheading">{name}</h4>{html}')
         else:
             grouped[title].append(html)
     sections = [CardSection(title, "".join(htmls)) for title, htmls in grouped.items() if htmls]
