@@ -301,3 +301,19 @@ def test_feeds_stay_xml_whatever_a_fiche_says(build_site: Builder) -> None:
     (entry,) = parsed.entries
     assert entry.title == "Café <b>&</b>  « parents » ]]>"
     assert entry.link == "https://example.org/fiches/cafe/"
+
+
+def test_the_real_booklets_are_tagged_and_in_roboto(real_site: Path) -> None:
+    from .pdf import need_poppler
+
+    need_poppler()
+    booklets = sorted((real_site / "livrets").glob("*.pdf"))
+    assert len(booklets) == 3
+    for pdf in booklets:
+        info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
+        assert "Tagged:          yes" in info, (pdf.name, info)
+        fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True).stdout
+        names = {line.split()[0].split("+")[-1] for line in fonts.splitlines()[2:]}
+        assert names and all(name.startswith("Roboto") for name in names), (pdf.name, names)
+        text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True)
+        assert "\u2010" not in text.stdout  # no hyphenation in the text layer
