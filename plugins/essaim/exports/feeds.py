@@ -5,7 +5,7 @@ newest change first, with its whole résumé. Dates come from the content's git 
 (``published``: the fiche's first commit, ``updated``: its last), so two builds of one
 commit write the same feed; without git, ``SOURCE_DATE_EPOCH`` stands in, else the build's
 time. Every page links the base's feed, and a theme's pages their theme's, with
-``<link rel="alternate" type="application/atom+xml">`` (see :func:`head_links`).
+``<link rel="alternate feed" type="application/atom+xml">`` (see :func:`head_links`).
 """
 
 from __future__ import annotations
@@ -30,6 +30,10 @@ FEED_URI = "fiches.atom"
 # Characters XML 1.0 cannot hold at all, escaped or not: a fiche is untrusted text.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 MEDIA_TYPE = "application/atom+xml"
+# Feed readers find a feed by the « alternate » token of rel; Material's script takes every
+# link whose rel is exactly « alternate » for another language of the site and fetches its
+# sitemap.xml on each page: the « feed » token keeps it from doing so.
+LINK_REL = "alternate feed"
 
 
 def escape(text: str) -> str:
@@ -157,7 +161,7 @@ def head_links(src_uri: str, base_url: str, site_name: str, themes: Mapping[str,
     if slug in themes:
         links.append((theme_feed_uri(slug), f"{name} : fiches du thème {themes[slug]}"))
     return "".join(
-        f'<link rel="alternate" type="{MEDIA_TYPE}" href="{html.escape(base + uri)}" '
+        f'<link rel="{LINK_REL}" type="{MEDIA_TYPE}" href="{html.escape(base + uri)}" '
         f'title="{html.escape(title)}">'
         for uri, title in links
     )
