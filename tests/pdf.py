@@ -64,3 +64,18 @@ def check_contents(pdf: Path, titles: list[str]) -> None:
         text = page_text(pdf, number)
         assert wanted in text, (title, number, text[:200])
         assert wanted not in page_text(pdf, number - 1) or number - 1 <= 2, (title, number)
+
+
+def pdf_objects(pdf: Path) -> bytes:
+    """The file's bytes with its compressed streams inflated (the catalogue of a PDF 1.5+
+    may sit in an object stream): enough to look for ``/Lang`` or ``/Outlines``."""
+    import zlib
+
+    raw = pdf.read_bytes()
+    inflated = []
+    for match in re.finditer(rb"stream\r?\n(.*?)\r?\nendstream", raw, re.DOTALL):
+        try:
+            inflated.append(zlib.decompress(match.group(1)))
+        except zlib.error:
+            continue
+    return raw + b"".join(inflated)

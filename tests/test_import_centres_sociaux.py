@@ -469,6 +469,61 @@ def test_only_a_bare_amount_is_a_number(text: str, expected: float | None) -> No
 
 
 @pytest.mark.parametrize(
+    ("text", "total", "parts"),
+    [
+        ("France Relance: 10000€\nCAF: 13000€ + 8000€", 31000, 3),
+        ("BUDGET PRÉVISIONNEL 2021 : 100 000 €", 100000, 1),
+        ("400 € dont 280 € d'achat de matériel et 120 € d'achat d'alimentation", 400, 0),
+        ("Le coût des 3 vidéos a été de 3100€.\nUne subvention de 2700€ a été accordée.", 3100, 0),
+        ("500 euros et les autres activités font partie d'une programmation existante", 500, 0),
+        ("En 2020 : 87 paniers, 4350 €\nEn 2021 : 323 paniers, 9690 €", None, 0),
+        ("Financement d'une partie du projet par le REAAP", None, 0),
+    ],
+)
+def test_budget_totals_and_their_parts(text: str, total: int | None, parts: int) -> None:
+    from essaim.importers.amounts import read_budget
+
+    budget = read_budget(text)
+    assert (budget.total if budget else None) == total
+    assert len(budget.parts if budget else ()) == parts
+
+
+@pytest.mark.parametrize(
+    ("text", "counts", "ambiguous"),
+    [
+        (
+            "Habitants: 47\nBénévoles de l'association: 12\nSalariés: 6",
+            {"salaries": 6, "benevoles": 12},
+            set(),
+        ),
+        (
+            "10 professionnels (dont 3 service civiques) + 15 bénévoles",
+            {"salaries": 7, "benevoles": 15, "volontaires": 3},
+            set(),
+        ),
+        (
+            "Les 4 salariées sont mobilisées ainsi que une bénévole",
+            {"salaries": 4, "benevoles": 1},
+            set(),
+        ),
+        ("- 2 salariés (agent + directeur)\n- 7 à 12 chauffeurs bénévoles", {"salaries": 2}, set()),
+        (
+            "au début 3 professionnels\nactuellement 1 professionnel et 1 bénévole.",
+            {"benevoles": 1},
+            {"salaries"},
+        ),
+        ("Une vingtaine de personnes", {}, set()),
+        ("de 5 à 8 bénévoles", {}, set()),
+    ],
+)
+def test_people_read_line_by_line(text: str, counts: dict[str, int], ambiguous: set[str]) -> None:
+    from essaim.importers.amounts import read_people
+
+    people = read_people(text)
+    assert (people.counts, people.ambiguous) == (counts, ambiguous)
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         (
@@ -783,9 +838,14 @@ def test_real_export_imports_into_25_valid_fiches(
     body = jardins_body = Source.split(
         Path(tmp_path / "docs" / jardins.src_uri).read_text("utf-8")
     ).body
-    assert jardins.budget is None or str(jardins.budget).startswith("France Relance: 10000€")
-    if jardins.budget is None:
-        assert "**Ressources financières**\n\nFrance Relance: 10000€" in jardins_body
+    # « France Relance: 10000€ / CAF: 13000€ + 8000€ / Centre Social: 5000€ / Mairie: 20000€ »
+    assert jardins.budget == 56000
+    assert "**Ressources financières**\n\nFrance Relance: 10000€" in jardins_body
+    notes = " ".join(notes_for(report, Path(jardins.src_uri).stem))
+    assert "France Relance 10\u00a0000 + CAF 13\u00a0000 + CAF 8\u00a0000" in notes
+    # Budgets and people as numbers wherever the source gives them plainly.
+    assert sum(isinstance(f.budget, int | float) for f in corpus.fiches) >= 9
+    assert sum(f.moyens is not None for f in corpus.fiches) >= 11
     assert str(jardins.debut) == "09/2020"
 
     assert [t.label for t in fiches["ETOILES ET SOLIDAIRES CARSAT"].themes] == [

@@ -43,6 +43,10 @@ def _page_url(page: Path, site: Path) -> str:
     return page.parent.relative_to(site).as_posix().strip(".") + "/"
 
 
+# The path of mkdocs.yml's site_url, which absolute links start with.
+SITE_PATH = "/essaim/"
+
+
 def _internal_targets(page: Path, site: Path, part: str | None = None) -> set[str]:
     """Site-relative URLs that a page (or the element opening with ``part``) links to."""
     targets = set()
@@ -55,7 +59,10 @@ def _internal_targets(page: Path, site: Path, part: str | None = None) -> set[st
         parts = urlsplit(href)
         if parts.scheme or parts.netloc or not parts.path:
             continue
-        target = posixpath.normpath(posixpath.join(base, unquote(parts.path)))
+        path = unquote(parts.path)
+        if path.startswith("/"):  # 404.html links from site_url's path (/essaim/...)
+            path = "/" + path.removeprefix(SITE_PATH)
+        target = posixpath.normpath(posixpath.join(base, path))
         targets.add(target.strip("/").removeprefix(".") + ("/" if href.endswith("/") else ""))
     return targets
 

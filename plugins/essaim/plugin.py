@@ -22,7 +22,8 @@ from .domain.index import Index
 from .domain.territory import TerritoryReference
 from .domain.vocabulary import KINDS
 from .guard import Printable, drop_refused, escape_build_log
-from .history import last_commits
+from .exports.feeds import head_links
+from .history import History, content_history, iso_day
 from .pages import GeneratedPage, Layout
 from .pages.headings import drop_empty_sections
 from .pages.render import Renderer
@@ -34,6 +35,7 @@ from .pages.site import (
     fiche_related,
     fiche_search_line,
 )
+from .pages.urls import root_url
 from .pages.wiki import fiche_footer, issue_url
 from .publications.booklet import Site
 from .publications.publisher import Publisher
@@ -55,6 +57,8 @@ class EssaimPlugin(BasePlugin[EssaimConfig]):
         self.generated: dict[str, GeneratedPage] = {}
         self.intro: tuple[str, str] | None = None  # the fiches folder's index.md, as read
         self.updated: dict[str, int] = {}
+        self.history = History()
+        self.themes: dict[str, str] = {}  # slug → label: each theme page links its feed
         self.publisher = Publisher()
         self.scratch = Scratch()
         self.serving = False
@@ -100,7 +104,10 @@ class EssaimPlugin(BasePlugin[EssaimConfig]):
         cached = len(corpus.fiches) - corpus.read
         log.debug(f"{corpus.read} fiches lues, {cached} depuis le cache")
         self.index = Index(corpus.fiches, corpus.vocabulary, corpus.places)
-        self.updated = last_commits(Path(config.docs_dir))
+        history = content_history(Path(config.docs_dir))
+        self.history = history
+        self.updated = dict(history.last)
+        self.themes = {term.slug: term.label for term in self.index.terms("themes")}
         self.render = Renderer(config.theme.get_env(), config.use_directory_urls)
         layout = Layout(
             self.config.fiches_dir,
@@ -109,6 +116,9 @@ class EssaimPlugin(BasePlugin[EssaimConfig]):
             config.site_url or "",
             self.config.map_tiles,
             self.config.map_attribution,
+            config.site_name,
+            config.site_description or "",
+            history,
         )
         try:
             self.publisher.plan(self.config.booklets, self.index)
@@ -164,6 +174,12 @@ class EssaimPlugin(BasePlugin[EssaimConfig]):
         generated = self.generated.get(uri)
         if self.intro and uri == self.intro[0]:  # written in the fiches folder: untrusted
             html_content = clean_html(html_content)
+        # The sitemap's lastmod: the page's last commit; a derived page's, the content's.
+        changed = self.history.last.get(uri)
+        if changed is None and generated is not None:
+            changed = self.history.newest(self.config.fiches_dir)
+        if changed is not None:
+            page.update_date = iso_day(changed)
         if generated is not None:
             return f"{html_content}\n{generated.render() if generated.searchable else LATE}"
         fiche = self.index.by_src_uri.get(uri) if self.index else None
@@ -177,6 +193,14 @@ class EssaimPlugin(BasePlugin[EssaimConfig]):
         return f"{fiche_search_line(fiche)}\n{body}\n{LATE}"
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
+        output = self._late_html(output, page, config)
+        if not self.config.enabled or self.index is None:
+            return output
+        root = root_url(page.file.src_uri, config.use_directory_urls)
+        links = head_links(page.file.src_uri, root, config.site_name, self.themes)
+        return output.replace("</head>", links + "</head>", 1)
+
+    def _late_html(self, output: str, page: Page, config: MkDocsConfig) -> str:
         """What search does not need is added as the page is written, then dropped: MkDocs
         holds every page's content until the end of the build, but not this."""
         uri = page.file.src_uri
@@ -223,7 +247,9 @@ class EssaimPlugin(BasePlugin[EssaimConfig]):
         site = Site(
             config.site_name, config.site_url, self.config.assets_dir, config.use_directory_urls
         )
-        self.publisher.write(self.render.env, site, Path(config.site_dir), log.info, log.warning)
+        self.publisher.write(
+            self.render.env, site, Path(config.site_dir), log.info, log.warning, self.updated
+        )
 
 
 def _display_root(config: MkDocsConfig) -> str:

@@ -223,11 +223,14 @@ def test_open_data_carries_payloads_as_plain_values(build_site: Builder) -> None
     title = "=HYPERLINK(\"http://x\")<img src=x onerror=alert('title')>"
     assert record["titre"] == title
     assert record["communes"] == ["</script><script>alert('commune')</script>"]
-    with (donnees / "fiches.csv").open(encoding=CSV_ENCODING, newline="") as handle:
+    with (donnees / "fiches-excel.csv").open(encoding=CSV_ENCODING, newline="") as handle:
         row = next(csv.DictReader(handle, dialect=Dialect))
     assert row["titre"] == "'" + title  # inert: a spreadsheet shows it as text
     assert row["structure"] == "'+cmd|calc"
     assert row["communes"] == "</script><script>alert('commune')</script>"
+    with (donnees / "fiches.csv").open(encoding="utf-8", newline="") as handle:
+        row = next(csv.DictReader(handle))  # RFC 4180, for programs: the value as it is
+    assert (row["titre"], row["structure"]) == (title, "+cmd|calc")
     elements = json.loads((donnees / "gogocarto-elements.json").read_text("utf-8"))
     assert elements[0]["name"] == title
     taxonomy = json.loads((donnees / "gogocarto-taxonomie.json").read_text("utf-8"))
@@ -274,7 +277,7 @@ def test_geojson_and_map_data_hold_payloads_as_text(build_site: Builder) -> None
     (feature,) = collection["features"]
     assert feature["properties"]["titre"] == VISIBLE[0]
     assert feature["properties"]["commune"] == VISIBLE[2]
-    assert feature["properties"]["url"] == "fiches/piege/"
+    assert feature["properties"]["url"] == "https://example.org/fiches/piege/"
     points = (built.site_dir / "carte" / "points.js").read_text("utf-8")
     data = json.loads(points.removeprefix("window.essaimCarte = ").rstrip().removesuffix(";"))
     assert data["points"][0][3] == VISIBLE[2]

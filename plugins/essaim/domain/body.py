@@ -17,6 +17,11 @@ _ATTRIBUTES = re.compile(r"\{[:#.][^}]*\}")
 
 def summary_of(body: str) -> str:
     """The first paragraph of ``## Résumé``, or of the body, as plain text."""
+    return shorten(plain_text(summary_source(body)))
+
+
+def summary_source(body: str) -> str:
+    """The first paragraph of ``## Résumé``, or of the body, as written."""
     lines = body.split("\n")
     start = next((i + 1 for i, line in enumerate(lines) if _is_summary_heading(line)), 0)
     paragraph: list[str] = []
@@ -31,10 +36,37 @@ def summary_of(body: str) -> str:
                 break
             continue
         paragraph.append(stripped.lstrip("->*+ ").strip())
-    return shorten(plain_text(" ".join(paragraph)))
+    return " ".join(paragraph)
 
 
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+_LIST_ITEM = re.compile(r"^([-*+]|\d+[.)])\s+")
+
+
+def resume_of(body: str) -> str:
+    """The whole ``## Résumé`` section as plain text (paragraphs separated by a blank line,
+    list items one a line), or the body's first paragraph when it has none: what the open
+    data publishes, never cut."""
+    lines = _COMMENT.sub("", body).split("\n")
+    start = next((i + 1 for i, line in enumerate(lines) if _is_summary_heading(line)), None)
+    if start is None:
+        return plain_text(summary_source(body))
+    blocks: list[list[str]] = [[]]
+    for line in lines[start:]:
+        stripped = line.strip()
+        match = _HEADING.match(stripped)
+        if match and len(match.group(1)) <= 2:
+            break
+        if not stripped:
+            blocks.append([])
+            continue
+        item = _LIST_ITEM.match(stripped)
+        text = plain_text(match.group(2) if match else stripped[item.end() :] if item else stripped)
+        if item or match or not blocks[-1]:
+            blocks[-1].append(text)
+        else:
+            blocks[-1][-1] += " " + text
+    return "\n\n".join("\n".join(block) for block in blocks if block).strip()
 
 
 def filled_sections(body: str) -> tuple[str, ...]:

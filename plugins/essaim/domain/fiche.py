@@ -118,6 +118,7 @@ class Fiche:
     contact: Contact | None = None
     sources: tuple[str, ...] = ()
     summary: str = ""
+    resume: str = ""  # the whole résumé, uncut: the open data carry it
     sections: tuple[str, ...] = ()  # level-2 headings with text under them
     extra: Mapping[str, object] = field(default_factory=dict)
     # Registry fields with no attribute of their own (added to the contract since), by key.

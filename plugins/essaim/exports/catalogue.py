@@ -7,93 +7,12 @@ its fields, not writing HTML.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Protocol
-
 from ..domain.index import Index
 from ..pages import GeneratedFile, Layout
-from ..pages.carte import GEOJSON_URI
-from . import formats, gogocarto
+from . import datapackage, dcat, formats, geojson, gogocarto
 from .columns import COLUMNS, Site, by_slug
-
-
-class Documented(Protocol):
-    """A column or a property, as the ``donnees/`` page documents it."""
-
-    @property
-    def name(self) -> str: ...
-    @property
-    def kind_label(self) -> str: ...
-    @property
-    def description(self) -> str: ...
-
-
-@dataclass(frozen=True)
-class Field:
-    name: str
-    kind_label: str
-    description: str
-
-
-@dataclass(frozen=True)
-class DataFile:
-    src_uri: str
-    title: str
-    format: str
-    description: str
-    fields: Sequence[Documented] = ()
-    fields_intro: str = ""
-
-
-GOGOCARTO_FIELDS = (
-    Field("id", "texte", "Le slug de la fiche, identifiant stable."),
-    Field("name", "texte", "Le titre de la fiche."),
-    Field(
-        "geo",
-        "objet",
-        "Position de la fiche (latitude, longitude en degrés WGS 84, 4 décimales), la même "
-        "que sur la carte du site ; sa précision est dans fiches.geojson.",
-    ),
-    Field(
-        "categories",
-        "liste",
-        "Identifiants des options de la taxonomie (« themes/alimentation », « statut/en-cours »…).",
-    ),
-    Field(
-        "address",
-        "objet",
-        "Commune (addressLocality), pays (FR) et territoire en clair "
-        "(customFormatedAddress), que GoGoCarto peut géocoder.",
-    ),
-    Field("description", "texte", "Le résumé de la fiche."),
-)
-
-
-GEOJSON_FIELDS = (
-    Field("titre", "texte", "Le titre de la fiche."),
-    Field(
-        "url",
-        "texte",
-        "L'adresse de la page de la fiche, relative à la racine du site "
-        "(ex. fiches/jouer-ensemble/) ; identifie le point.",
-    ),
-    Field(
-        "departement", "texte", "Le code INSEE du (premier) département : « 48 », « 2A », « 971 »."
-    ),
-    Field(
-        "precision",
-        "texte",
-        "D'où vient la position : commune (table des communes), adresse (lieu-dit ou adresse "
-        "géocodés, relus dans le cache de géocodage) ou departement (chef-lieu du département, "
-        "position approchée).",
-    ),
-    Field(
-        "commune",
-        "texte",
-        "La commune ou le lieu placé ; absent quand la précision est departement.",
-    ),
-)
+from .description import publication
+from .documented import DataFile
 
 
 def site_of(layout: Layout) -> Site:
@@ -103,39 +22,83 @@ def site_of(layout: Layout) -> Site:
 def catalogue() -> list[DataFile]:
     return [
         DataFile(
+            formats.CSV_URI,
+            "Les fiches en tableau, pour les programmes",
+            "CSV (RFC 4180), UTF-8, séparateur « , »",
+            "Le fichier à lire avec pandas, R, Frictionless ou tout programme : une ligne "
+            "par fiche, triées par slug, mêmes colonnes que le JSON, nombres avec un point "
+            "décimal, valeurs telles quelles. Les listes sont jointes par « | » ; les "
+            "chiffres clés s'écrivent « valeur libellé ». Ses types sont décrits par le "
+            "schéma de tableau de datapackage.json.",
+            COLUMNS,
+            "Chaque fiche a toutes les colonnes ci-dessous, dans cet ordre, dans fiches.json, "
+            "fiches.csv et fiches-excel.csv ; une valeur absente vaut null (ou une liste vide) "
+            "en JSON, une cellule vide en CSV.",
+            name="fiches",
+            mediatype="text/csv",
+            delimiter=",",
+            schema_uri=datapackage.URI,
+        ),
+        DataFile(
+            formats.EXCEL_URI,
+            "Les fiches en tableau, pour un tableur",
+            "CSV, UTF-8 avec BOM, séparateur « ; »",
+            "Le même tableau, qui s'ouvre directement dans LibreOffice et dans Excel en "
+            "français : séparateur « ; », virgule décimale. Une cellule qui commencerait par "
+            "=, +, -, @, une tabulation ou un retour chariot est précédée d'une apostrophe, "
+            "pour qu'aucun tableur ne l'exécute comme une formule : pour un programme, "
+            "préférez fiches.csv, où chaque valeur est telle quelle.",
+            name="fiches-tableur",
+            mediatype="text/csv",
+            encoding="utf-8-sig",
+            delimiter=";",
+            decimal=",",
+            schema_uri=datapackage.URI,
+        ),
+        DataFile(
             formats.JSON_URI,
             "Les fiches en JSON",
             "JSON, UTF-8",
-            "La forme complète : valeurs typées, vraies listes. Un objet avec la licence et "
-            "la clé « fiches », liste des fiches triées par slug.",
-            COLUMNS,
-            "Chaque fiche a toutes les clés ci-dessous, dans cet ordre ; une valeur absente "
-            "vaut null (ou une liste vide).",
+            "La forme complète : valeurs typées, vraies listes. Un objet avec la licence, "
+            "la date de la version, le lien vers son schéma ($schema) et la clé « fiches », "
+            "liste des fiches triées par slug.",
+            name="fiches-json",
+            schema_uri=formats.SCHEMA_URI,
         ),
         DataFile(
             formats.SCHEMA_URI,
-            "Le schéma d'une fiche",
+            "Le schéma de fiches.json",
             "JSON Schema 2020-12",
-            "Décrit une fiche de fiches.json, pour valider les données avant de les réutiliser.",
+            "Valide fiches.json tel qu'il est publié ; une fiche seule est décrite par "
+            "« $defs/fiche ».",
+            name="fiches-schema",
+            mediatype="application/schema+json",
+            distributed=False,
         ),
         DataFile(
-            formats.CSV_URI,
-            "Les fiches en tableau",
-            "CSV, UTF-8 avec BOM, séparateur « ; »",
-            "S'ouvre directement dans LibreOffice et dans Excel en français. Mêmes colonnes que "
-            "le JSON, une ligne par fiche, triées par slug. Les listes sont jointes par « | » ; "
-            "les chiffres clés s'écrivent « valeur libellé » ; les nombres décimaux prennent "
-            "une virgule. Une cellule qui commencerait par =, +, -, @, une tabulation ou un "
-            "retour chariot est précédée d'une apostrophe, pour qu'aucun tableur ne l'exécute "
-            "comme une formule.",
+            geojson.URI,
+            "Les fiches sur une carte",
+            "GeoJSON (RFC 7946)",
+            "Un point par fiche placée, [longitude, latitude] en WGS 84 arrondis à 4 décimales "
+            "(une dizaine de mètres), triés par slug : la position qu'affiche la carte du site. "
+            "La collection porte la licence et la date de la version. S'ouvre dans QGIS, uMap "
+            "ou geojson.io.",
+            geojson.FIELDS,
+            "Chaque point a pour « id » le slug de la fiche (la clé des autres fichiers) et porte "
+            "les propriétés ci-dessous.",
+            name="fiches-geojson",
+            mediatype="application/geo+json",
         ),
         DataFile(
             gogocarto.ELEMENTS_URI,
             "Les fiches pour GoGoCarto",
             "JSON (import GoGoCarto)",
             "Une liste d'éléments à importer dans une carte GoGoCarto existante : chaque "
-            "élément porte les champs ci-dessous, puis toutes les colonnes de fiches.json.",
-            GOGOCARTO_FIELDS,
+            "élément porte les champs ci-dessous, puis toutes les colonnes de fiches.json. "
+            "Le format d'import est une liste : la licence et la date sont celles de "
+            "datapackage.json.",
+            gogocarto.FIELDS,
+            name="gogocarto-elements",
         ),
         DataFile(
             gogocarto.TAXONOMY_URI,
@@ -143,17 +106,27 @@ def catalogue() -> list[DataFile]:
             "JSON (taxonomie GoGoCarto)",
             "Les catégories Thèmes, Publics, Partenaires et Statut, et leurs options tirées du "
             "vocabulaire du site ; les « categories » des éléments renvoient à leurs id.",
+            name="gogocarto-taxonomie",
         ),
         DataFile(
-            GEOJSON_URI,
-            "Les fiches sur une carte",
-            "GeoJSON (RFC 7946)",
-            "Un point par fiche placée, [longitude, latitude] en WGS 84 arrondis à 4 décimales "
-            "(une dizaine de mètres), triés par slug : la position qu'affiche la carte du site. "
-            "S'ouvre dans QGIS, uMap ou geojson.io.",
-            GEOJSON_FIELDS,
-            "Chaque point porte les propriétés ci-dessous ; l'adresse de la page identifie la "
-            "fiche (elle contient son slug).",
+            datapackage.URI,
+            "La description des données",
+            "Data Package (Frictionless v2)",
+            "Décrit chaque fichier, les types des colonnes du CSV (schéma de tableau), la "
+            "licence, les sources et la date de la version : « frictionless validate "
+            "datapackage.json » vérifie les fichiers.",
+            name="datapackage",
+            distributed=False,
+        ),
+        DataFile(
+            dcat.URI,
+            "Le catalogue DCAT",
+            "DCAT-AP, JSON-LD",
+            "Le même descriptif au format des catalogues de données publiques, que "
+            "data.gouv.fr moissonne.",
+            name="catalogue-dcat",
+            mediatype="application/ld+json",
+            distributed=False,
         ),
     ]
 
@@ -162,10 +135,22 @@ def open_data_files(index: Index, layout: Layout) -> list[GeneratedFile]:
     site = site_of(layout)
     fiches = by_slug(index.fiches)
     records = formats.records_of(fiches, site)
+    about = publication(
+        layout.site_name,
+        layout.site_description,
+        site,
+        fiches,
+        layout.history.newest(layout.fiches_dir),
+    )
+    files = catalogue()
     return [
-        GeneratedFile(formats.JSON_URI, formats.fiches_json(records)),
+        GeneratedFile(formats.JSON_URI, formats.fiches_json(records, site, about.version)),
         GeneratedFile(formats.SCHEMA_URI, formats.record_schema(site)),
         GeneratedFile(formats.CSV_URI, formats.fiches_csv(records)),
+        GeneratedFile(formats.EXCEL_URI, formats.fiches_excel_csv(records)),
+        GeneratedFile(geojson.URI, geojson.geojson(fiches, index.places, site, about.version)),
         GeneratedFile(gogocarto.ELEMENTS_URI, gogocarto.elements(fiches, records, index.places)),
         GeneratedFile(gogocarto.TAXONOMY_URI, gogocarto.taxonomy(index.vocabulary)),
+        GeneratedFile(datapackage.URI, datapackage.datapackage(about, files)),
+        GeneratedFile(dcat.URI, dcat.catalogue_jsonld(about, files)),
     ]

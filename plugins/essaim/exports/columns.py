@@ -14,6 +14,7 @@ from ..domain import contract
 from ..domain.fiche import Fiche
 from ..pages.urls import page_url
 
+DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"  # 2021, 2021-05 or 2021-05-30
 # JSON Schema of each kind of value; every column may also be empty (null or []).
 KINDS: dict[str, tuple[str, dict[str, object]]] = {
     "texte": ("texte", {"type": ["string", "null"]}),
@@ -23,7 +24,7 @@ KINDS: dict[str, tuple[str, dict[str, object]]] = {
     "nombre": ("nombre", {"type": ["number", "null"], "minimum": 0}),
     "date": (
         "année, mois ou date ISO 8601 (2021, 2021-05, 2021-05-30)",
-        {"type": ["string", "null"], "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"},
+        {"type": ["string", "null"], "pattern": DATE_PATTERN},
     ),
     "adresse": ("adresse web", {"type": ["string", "null"]}),
     "chiffres": (
@@ -64,6 +65,14 @@ class Column:
     kind: str
     description: str
     get: Getter
+    item_pattern: str = ""  # a text's (or each list item's) pattern, for the schemas
+
+    def pattern_schema(self, schema: dict[str, object]) -> dict[str, object]:
+        if not self.item_pattern:
+            return schema
+        if self.kind == "liste":
+            return {**schema, "items": {"type": "string", "pattern": self.item_pattern}}
+        return {**schema, "pattern": self.item_pattern}
 
     @property
     def kind_label(self) -> str:
@@ -71,7 +80,7 @@ class Column:
 
     @property
     def schema(self) -> dict[str, object]:
-        return {**KINDS[self.kind][1], "description": self.description}
+        return self.pattern_schema({**KINDS[self.kind][1], "description": self.description})
 
 
 def _value(field: contract.Field) -> Getter:
@@ -107,7 +116,7 @@ def _budget(number: bool) -> Getter:
 # Columns whose value is not simply their field's: how each is computed.
 GETTERS: dict[str, Getter] = {
     "url": lambda f, s: s.url(f.src_uri),
-    "resume": lambda f, s: f.summary,
+    "resume": lambda f, s: f.resume,
     "departements": lambda f, s: [d.code for d in f.departements],
     "departements_noms": lambda f, s: [d.name for d in f.departements],
     "regions": lambda f, s: [r.name for r in f.regions],
@@ -128,7 +137,9 @@ class _Columns(Sequence[Column]):
     def _current(self) -> tuple[Column, ...]:
         if self._fields is not contract.FIELDS:
             self._columns = tuple(
-                Column(c.name, c.kind, c.description, GETTERS.get(c.name) or _value(f))
+                Column(
+                    c.name, c.kind, c.description, GETTERS.get(c.name) or _value(f), c.pattern
+                )
                 for f in contract.FIELDS
                 for c in f.export_columns()
             )

@@ -1,10 +1,13 @@
-"""The open data files: JSON with its JSON Schema, and CSV for spreadsheets.
+"""The open data files: JSON with its JSON Schema, and two CSV files.
 
-JSON is the lossless form (typed values, real lists). CSV is for LibreOffice and a French
-Excel: ``;`` between columns, UTF-8 with a byte order mark (without it, Excel reads the
-accents as Windows-1252), CRLF line ends, lists joined by `` | ``. A cell that would start
-with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return is prefixed with an apostrophe,
-so no spreadsheet runs it as a formula.
+JSON is the lossless form (typed values, real lists). ``fiches.csv`` follows RFC 4180
+(``,``, UTF-8 without BOM, CRLF, quotes when needed, decimal point): pandas' and R's
+default readers and Frictionless read it as it is. ``fiches-excel.csv`` is for LibreOffice
+and a French Excel: ``;`` between columns, UTF-8 with a byte order mark (without it, Excel
+reads the accents as Windows-1252), decimal comma. In both, lists are joined by `` | ``. In
+the spreadsheet file only, a cell that would start with ``=``, ``+``, ``-``, ``@``, a tab or
+a carriage return is prefixed with an apostrophe, so no spreadsheet runs it as a formula;
+the RFC 4180 file keeps every value as it is.
 """
 
 from __future__ import annotations
@@ -22,16 +25,24 @@ LICENCE_URL = "https://www.etalab.gouv.fr/licence-ouverte-open-licence/"
 JSON_URI = "donnees/fiches.json"
 SCHEMA_URI = "donnees/fiches.schema.json"
 CSV_URI = "donnees/fiches.csv"
+EXCEL_URI = "donnees/fiches-excel.csv"
+JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 
 class Dialect(csv.excel):
-    """How ``fiches.csv`` is written; read it back with ``csv.reader(f, Dialect)``."""
+    """How ``fiches-excel.csv`` is written; read it back with ``csv.reader(f, Dialect)``."""
 
     delimiter = ";"
     lineterminator = "\r\n"
 
 
-CSV_ENCODING = "utf-8-sig"
+class Rfc4180(csv.excel):
+    """How ``fiches.csv`` is written: RFC 4180 (Python's ``excel`` dialect is exactly it)."""
+
+    lineterminator = "\r\n"
+
+
+CSV_ENCODING = "utf-8-sig"  # the spreadsheet file's; fiches.csv is plain UTF-8
 LIST_SEPARATOR = " | "
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -61,52 +72,92 @@ def records_of(fiches: Sequence[Fiche], site: Site) -> list[Record]:
     return [record(fiche, site) for fiche in by_slug(fiches)]
 
 
-def fiches_json(records: Sequence[Record]) -> bytes:
+def fiches_json(records: Sequence[Record], site: Site, version: str | None) -> bytes:
+    """The published file: its schema (``$schema``, which JSON Schema tools follow, and
+    ``describedBy``), the licence, the version's date, then the fiches."""
     head: dict[str, object] = {
+        "$schema": site.url(SCHEMA_URI) if site.site_url else "fiches.schema.json",
+        "describedBy": site.url(SCHEMA_URI) if site.site_url else "fiches.schema.json",
         "licence": LICENCE,
         "licence_url": LICENCE_URL,
-        "schema": "fiches.schema.json",
+        "version": version,
         "nombre": len(records),
     }
     return dump_lines(records, head, "fiches")
 
 
 def record_schema(site: Site, columns: Sequence[Column] = COLUMNS) -> bytes:
-    """JSON Schema (2020-12) of one record of ``fiches.json``."""
-    schema: dict[str, object] = {"$schema": "https://json-schema.org/draft/2020-12/schema"}
+    """JSON Schema (2020-12) of ``fiches.json`` as published; one fiche is ``$defs/fiche``."""
+    schema: dict[str, object] = {"$schema": JSON_SCHEMA_DIALECT}
     if site.site_url:
         schema["$id"] = site.url(SCHEMA_URI)
+    fiche: dict[str, object] = {
+        "title": "Fiche d'Essaim",
+        "description": "Une initiative solidaire locale, telle que publiée dans "
+        "donnees/fiches.json (clé « fiches »).",
+        "type": "object",
+        "properties": {column.name: column.schema for column in columns},
+        "required": [column.name for column in columns],
+        "additionalProperties": False,
+    }
+    text = {"type": "string"}
     schema.update(
         {
-            "title": "Fiche d'Essaim",
-            "description": "Une initiative solidaire locale, telle que publiée dans "
-            "donnees/fiches.json (clé « fiches »).",
+            "title": "Les fiches d'Essaim (donnees/fiches.json)",
             "type": "object",
-            "properties": {column.name: column.schema for column in columns},
-            "required": [column.name for column in columns],
+            "properties": {
+                "$schema": text,
+                "describedBy": text,
+                "licence": text,
+                "licence_url": text,
+                "version": {
+                    "type": ["string", "null"],
+                    "description": "Date de la version des données (dernière modification "
+                    "d'une fiche), ISO 8601.",
+                },
+                "nombre": {"type": "integer", "minimum": 0},
+                "fiches": {"type": "array", "items": {"$ref": "#/$defs/fiche"}},
+            },
+            "required": ["licence", "nombre", "fiches"],
             "additionalProperties": False,
+            "$defs": {"fiche": fiche},
         }
     )
     return _dump(schema)
 
 
-def cell(value: object) -> str:
-    """One value as CSV text, never a formula."""
+def text_of(value: object, decimal: str = ".") -> str:
+    """One value as CSV text: lists joined, empty for null."""
     if value is None:
-        text = ""
-    elif isinstance(value, list):
-        text = LIST_SEPARATOR.join(
+        return ""
+    if isinstance(value, list):
+        return LIST_SEPARATOR.join(
             f"{item['valeur']} {item['libelle']}" if isinstance(item, dict) else str(item)
             for item in value
         )
-    elif isinstance(value, float):
-        text = f"{value:g}".replace(".", ",")  # a French spreadsheet reads a decimal comma
-    else:
-        text = str(value)
+    if isinstance(value, float):
+        return f"{value:g}".replace(".", decimal)
+    return str(value)
+
+
+def cell(value: object) -> str:
+    """One value as spreadsheet text (decimal comma), never a formula."""
+    text = text_of(value, ",")  # a French spreadsheet reads a decimal comma
     return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
 def fiches_csv(records: Sequence[Record]) -> bytes:
+    """RFC 4180, for programs: every value as it is."""
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, Rfc4180)
+    writer.writerow([column.name for column in COLUMNS])
+    for item in records:
+        writer.writerow([text_of(value) for value in item.values()])
+    return buffer.getvalue().encode("utf-8")
+
+
+def fiches_excel_csv(records: Sequence[Record]) -> bytes:
+    """For LibreOffice and a French Excel."""
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, Dialect)
     writer.writerow([column.name for column in COLUMNS])

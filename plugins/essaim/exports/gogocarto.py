@@ -14,6 +14,7 @@ from ..domain.fiche import STATUSES, Fiche
 from ..domain.places import Places
 from ..domain.text import slugify
 from ..domain.vocabulary import KINDS, Vocabulary
+from .documented import Field
 from .formats import Record, _dump, dump_lines
 
 ELEMENTS_URI = "donnees/gogocarto-elements.json"
@@ -21,6 +22,30 @@ TAXONOMY_URI = "donnees/gogocarto-taxonomie.json"
 CATEGORY_NAMES = {"themes": "Thèmes", "publics": "Publics", "partenaires": "Partenaires"}
 # A colour per category, as GoGoCarto shows options: fixed, so the file is deterministic.
 COLOURS = {"themes": "#00796b", "publics": "#5e35b1", "partenaires": "#6d4c41", "statut": "#e65100"}
+
+
+FIELDS = (
+    Field("id", "texte", "Le slug de la fiche, identifiant stable."),
+    Field("name", "texte", "Le titre de la fiche."),
+    Field(
+        "geo",
+        "objet",
+        "Position de la fiche (latitude, longitude en degrés WGS 84, 4 décimales), la même "
+        "que sur la carte du site ; sa précision est dans fiches.geojson.",
+    ),
+    Field(
+        "categories",
+        "liste",
+        "Identifiants des options de la taxonomie (« themes/alimentation », « statut/en-cours »…).",
+    ),
+    Field(
+        "address",
+        "objet",
+        "Commune (addressLocality), pays (FR) et territoire en clair "
+        "(customFormatedAddress), que GoGoCarto peut géocoder.",
+    ),
+    Field("description", "texte", "Le résumé de la fiche."),
+)
 
 
 def option_id(kind: str, slug: str) -> str:

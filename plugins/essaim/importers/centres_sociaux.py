@@ -19,17 +19,13 @@ from ..writing import write_listed
 from .answers import (
     find_start,
     infer_themes,
-    markdown,
     one_line,
-    parse_amount,
-    parse_people,
 )
 from .export_format import ExportFormatError, ExportRecord, parse_export
 from .fiche_writer import existing_fiche, fiche_body, file_stem, front_matter, unique_stem
+from .means import means
 
 __all__ = ["ExportFormatError", "ExportRecord", "ImportReport", "import_export", "parse_export"]
-
-BUDGET_TEXT_LIMIT = 300
 
 
 @dataclass
@@ -112,7 +108,7 @@ def fiche_text(
         data["initiative_precision"] = precision
     _terms(draft, "partenaires", record.partenaires, vocabulary.partenaires)
     _dates(record, draft)
-    _means(record, draft)
+    means(record, draft)
     data["sources"] = [record.source]
     if record.fichiers.strip():
         draft.note(
@@ -227,24 +223,3 @@ def _dates(record: ExportRecord, draft: _Draft) -> None:
             dates = debut + (f", fin : {fin}" if fin else "")
             draft.note(f"debut : {dates}, d'après {quote(excerpt)}")
             return
-
-
-def _means(record: ExportRecord, draft: _Draft) -> None:
-    """Budget: a bare amount, else a short one-line text, else the body (## Moyens).
-    People: a simple enumeration (« 40 bénévoles, 3 professionnels »), else the body."""
-    budget, people = record.ressources.strip(), record.personnes.strip()
-    amount = parse_amount(budget)
-    if amount is not None or (budget and "\n" not in budget and len(budget) <= BUDGET_TEXT_LIMIT):
-        draft.data["budget"] = budget if amount is None else amount
-    elif budget:
-        draft.moyens.append(f"**Ressources financières**\n\n{markdown(budget)}")
-        why = "plusieurs lignes" if "\n" in budget else "texte long"
-        draft.note(f"budget : ressources financières gardées dans le corps (## Moyens, {why})")
-    if counts := parse_people(people):
-        draft.data["moyens"] = counts
-    elif people:
-        draft.moyens.append(f"**Personnes mobilisées**\n\n{markdown(people)}")
-        draft.note(
-            "moyens : nombre de personnes gardé dans le corps (## Moyens), ce n'est pas "
-            "une simple énumération"
-        )

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import yaml
+
+from ..history import History
 
 
 @dataclass(frozen=True)
@@ -23,6 +25,9 @@ class Layout:
     site_url: str = ""  # open data gives absolute page addresses when it is known
     map_tiles: str = ""
     map_attribution: str = ""
+    site_name: str = ""
+    site_description: str = ""
+    history: History = field(default_factory=History)  # dates of open data, feeds, sitemap
 
     @property
     def listing_uri(self) -> str:

@@ -2,8 +2,8 @@
 
 The map's script reads two files, both in the order of ``index.fiches``: the listing's
 ``fiches/liste.js`` (titles, structures, filter values; shared with ``fiches/``) and
-``carte/points.js`` (one position per fiche, and the tiles). The GeoJSON is for other
-tools: RFC 7946, one Feature per placed fiche, sorted by slug, properties in French.
+``carte/points.js`` (one position per fiche, and the tiles). The GeoJSON of the same
+positions, for other tools, is open data (:mod:`essaim.exports.geojson`).
 """
 
 from __future__ import annotations
@@ -13,6 +13,8 @@ from functools import partial
 
 from ..domain.index import Index
 from ..domain.places import PRECISION_LABELS
+from ..exports.geojson import DECIMALS
+from ..exports.geojson import URI as GEOJSON_URI
 from . import GeneratedFile, GeneratedPage, Layout
 from .fiches import listing_context, listing_data_uri
 from .render import Renderer
@@ -20,7 +22,6 @@ from .urls import page_url
 
 MAP_URI = "carte/index.md"
 POINTS_URI = "carte/points.js"
-GEOJSON_URI = "donnees/fiches.geojson"
 PRECISIONS = tuple(PRECISION_LABELS)
 # Credit for the positions, shown on every map beside the tiles' attribution.
 SOURCES = (
@@ -33,8 +34,6 @@ PLACED_AT = {
     "commune": "à la commune",
     "departement": "au chef-lieu de leur département",
 }
-# Four decimals of a degree: about 10 m, finer than any commune or address needs.
-DECIMALS = 4
 
 
 def map_page(index: Index, render: Renderer, layout: Layout) -> GeneratedPage:
@@ -85,38 +84,3 @@ def map_points(index: Index, layout: Layout) -> GeneratedFile:
     # « </script> » in a value cannot close anything here: the file is loaded by src, and
     # JSON escapes nothing else that a script parser would read as code.
     return GeneratedFile(POINTS_URI, f"window.essaimCarte = {text};\n".encode())
-
-
-def geojson(index: Index, layout: Layout) -> GeneratedFile:
-    """RFC 7946: a FeatureCollection of Points, [longitude, latitude], WGS 84.
-
-    Compact: at 10,000 fiches, a Feature must stay under 300 bytes. The page's URL (which
-    holds the slug, and is unique) identifies a Feature, so there is no ``id`` member too:
-    with it, the slug would be written twice and the Features would pass 300 bytes."""
-    features = []
-    for fiche in sorted(index.fiches, key=lambda f: (f.slug, f.src_uri)):
-        place = index.places.of(fiche)
-        if place is None:
-            continue
-        properties: dict[str, object] = {
-            "titre": fiche.title,
-            "url": page_url(fiche.src_uri, layout.use_directory_urls),
-            "departement": fiche.departements[0].code,
-            "precision": place.precision,
-        }
-        if place.precision != "departement":
-            properties["commune"] = place.label
-        features.append(
-            {
-                "type": "Feature",
-                "geometry": {
-                    "type": "Point",
-                    "coordinates": [round(place.lon, DECIMALS), round(place.lat, DECIMALS)],
-                },
-                "properties": properties,
-            }
-        )
-    # One feature per line: readable diffs, and still compact.
-    lines = [json.dumps(f, ensure_ascii=False, separators=(",", ":")) for f in features]
-    text = '{"type":"FeatureCollection","features":[\n' + ",\n".join(lines) + "\n]}\n"
-    return GeneratedFile(GEOJSON_URI, text.encode())

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from ..domain.index import Index
 from ..exports.catalogue import open_data_files
+from ..exports.feeds import feed_files
 from . import GeneratedFile, GeneratedPage, Layout
-from .carte import geojson, map_page, map_points
+from .carte import map_page, map_points
 from .donnees import donnees_page
 from .fiches import fiche_facts, fiche_related, fiche_search_line, listing_data, listing_pages
 from .render import Renderer
@@ -20,7 +21,7 @@ def derived_pages(index: Index, render: Renderer, layout: Layout) -> list[Genera
         *term_pages(index, render, layout),
         *structure_pages(index, render, layout),
         *territory_pages(index, render, layout),
-        donnees_page(index, render),
+        donnees_page(index, render, layout),
         map_page(index, render, layout),
     ]
 
@@ -29,8 +30,8 @@ def derived_files(index: Index, layout: Layout) -> list[GeneratedFile]:
     return [
         listing_data(index, layout),
         map_points(index, layout),
-        geojson(index, layout),
         *open_data_files(index, layout),
+        *feed_files(index, layout),
     ]
 
 

@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from pathlib import Path
 from urllib.parse import quote as url_quote
 from urllib.parse import unquote, urljoin, urlsplit
 
@@ -25,7 +26,10 @@ from markupsafe import Markup
 from ..domain.fiche import Fiche
 from ..domain.text import quote
 from ..pages.urls import page_url
+from .card import card_sections, missing_glyphs, partial_date, printable
 from .spec import BookletSpec
+
+FONTS = Path(__file__).resolve().parents[1] / "assets" / "essaim" / "fonts"
 
 MONTHS = (
     "janvier",
@@ -80,19 +84,24 @@ def booklet_html(
     moment: datetime,
     warn: Callable[[str], None],
 ) -> str:
-    entries = [
-        (fiche, Markup(portable_body(bodies.get(fiche.src_uri, ""), fiche, site, warn)))
-        for fiche in fiches
-    ]
+    entries = []
+    for fiche in fiches:
+        body = portable_body(bodies.get(fiche.src_uri, ""), fiche, site, warn)
+        sections = [(s.title, Markup(s.html)) for s in card_sections(body)]
+        entries.append((fiche, Markup(body), sections))
     template = env.get_template("essaim/booklet.html")
-    return template.render(
+    html = template.render(
         spec=spec,
         entries=entries,
         site=site,
         date_text=french_date(moment),
         date_iso=moment.strftime("%Y-%m-%dT%H:%M:%SZ"),
         fonts=f"{site.assets_dir.strip('/')}/fonts",
+        partial_date=partial_date,
     )
+    html = printable(html)
+    missing_glyphs(html, fiches, FONTS, warn)
+    return html
 
 
 def portable_body(body: str, fiche: Fiche, site: Site, warn: Callable[[str], None]) -> str:

@@ -17,12 +17,15 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 from urllib.request import url2pathname
 
+import weasyprint
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from ..domain.text import quote
 
 PROGRESS_EVERY = 25
+PDF_VARIANT = "pdf/ua-1"
+RENDERER = f"WeasyPrint {weasyprint.__version__} {PDF_VARIANT}"  # part of the cache key
 
 
 class SiteFetcher(URLFetcher):  # type: ignore[misc]
@@ -79,7 +82,9 @@ def write_pdf(
                 string=html, base_url=site_dir.resolve().as_uri() + "/", url_fetcher=fetcher
             ).render()
             output.parent.mkdir(parents=True, exist_ok=True)
-            document.write_pdf(output)
+            # PDF/UA-1: a tagged PDF (structure tree, reading order, /Lang from
+            # <html lang>, the title shown), so that screen readers can read the booklet.
+            document.write_pdf(output, pdf_variant=PDF_VARIANT)
     finally:
         gc.unfreeze()
     for url in dict.fromkeys(refused):

@@ -4,8 +4,9 @@ renders them, printed to PDF once the site is written (the PDF may use its files
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 
 import jinja2
@@ -15,6 +16,7 @@ from ..domain.index import Index
 from ..domain.territory import TerritoryReference
 from ..domain.text import quote
 from .booklet import Site, booklet_html, build_date
+from .cache import booklet_key, cache_folder, cached, keep
 from .columns import sort_fiches
 from .selection import SelectionError, build_selection
 from .spec import BookletSpec
@@ -72,11 +74,14 @@ class Publisher:
         site_dir: Path,
         info: Callable[[str], None],
         warn: Callable[[str], None],
+        updated: Mapping[str, int] | None = None,
     ) -> list[Path]:
-        from .pdf import write_pdf  # WeasyPrint loads Pango: only when there is a booklet
+        """``updated``: each fiche's last commit (Unix seconds); a booklet is dated from its
+        newest fiche, so that it stays the same bytes, and cached, until one changes."""
+        from .pdf import RENDERER, write_pdf  # WeasyPrint loads Pango: only when needed
 
         written = []
-        moment = build_date()
+        folder = cache_folder()
         printed = self.printed()
         for number, booklet in enumerate(printed, 1):
             start = time.monotonic()
@@ -85,8 +90,14 @@ class Publisher:
                 f"livret {number}/{len(printed)} {quote(spec.titre)} : "
                 f"{len(booklet.fiches)} fiches, mise en page…"
             )
+            moment = _edition(booklet.fiches, updated or {})
             html = booklet_html(env, spec, booklet.fiches, self.bodies, site, moment, warn)
             output = site_dir / spec.uri
+            key = booklet_key(html, site_dir, RENDERER)
+            if (pages := cached(folder, key, output)) is not None:
+                info(f"{spec.uri} repris du cache (livret inchangé) : {pages} pages")
+                written.append(output)
+                continue
             pages = write_pdf(
                 html,
                 site_dir,
@@ -96,6 +107,7 @@ class Publisher:
                 if len(booklet.fiches) > 20
                 else None,
             )
+            keep(folder, key, output, pages)
             elapsed = f"{time.monotonic() - start:.1f}".replace(".", ",")
             info(f"{spec.uri} écrit : {pages} pages en {elapsed} s")
             written.append(output)
@@ -105,6 +117,11 @@ class Publisher:
         """The booklets chosen by this theme, public or partner: its page links to them."""
         key = (str(getattr(term, "kind", "")), str(getattr(term, "slug", "")))
         return [booklet for booklet in self.booklets if key in booklet.terms]
+
+
+def _edition(fiches: Sequence[Fiche], updated: Mapping[str, int]) -> datetime:
+    dates = [updated[fiche.src_uri] for fiche in fiches if fiche.src_uri in updated]
+    return datetime.fromtimestamp(max(dates), UTC) if dates else build_date()
 
 
 def _prefixed(warn: Callable[[str], None], prefix: str) -> Callable[[str], None]:

@@ -17,6 +17,8 @@ SCALES = (
     "Région",
     "Autre",
 )
+# An INSEE département code: 01-95 with 2A/2B (no 20), and the five overseas ones.
+DEPARTEMENT_CODE = r"^(0[1-9]|1\d|2[1-9AB]|[3-8]\d|9[0-5]|97[1-46])$"
 
 
 def _people(name: str, label: str, description: str, table: bool = True) -> Field:
@@ -38,7 +40,10 @@ TERRITOIRE: tuple[Field, ...] = (
         missing_hint=' (code INSEE comme "48" ou nom comme « Lozère »)',
         columns=(
             Column(
-                "departements", "liste", "Codes INSEE des départements (« 01 », « 2A », « 971 »)."
+                "departements",
+                "liste",
+                "Codes INSEE des départements (« 01 », « 2A », « 971 »).",
+                DEPARTEMENT_CODE,
             ),
             Column("departements_noms", "liste", "Noms des départements, dans le même ordre."),
         ),

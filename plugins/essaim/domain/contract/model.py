@@ -58,6 +58,7 @@ class Column:
     name: str
     kind: str  # a key of exports.columns.KINDS
     description: str
+    pattern: str = ""  # a text's (or each list item's) pattern, for the schemas
 
 
 @dataclass(frozen=True)

@@ -65,7 +65,8 @@ FIELDS: tuple[Field, ...] = (
             Column(
                 "resume",
                 "texte",
-                "Premier paragraphe du résumé, en texte brut, coupé vers 320 caractères.",
+                "Le résumé entier, en texte brut (paragraphes séparés par une ligne vide, un "
+                "élément de liste par ligne).",
             ),
         ),
         table=TableColumn("resume", "Résumé"),
