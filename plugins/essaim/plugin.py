@@ -21,8 +21,8 @@ from .domain.corpus import FicheCache, Settings, load_corpus, page_source
 from .domain.index import Index
 from .domain.territory import TerritoryReference
 from .domain.vocabulary import KINDS
-from .guard import Printable, drop_refused, escape_build_log
 from .exports.feeds import head_links
+from .guard import Printable, drop_refused, escape_build_log
 from .history import History, content_history, iso_day
 from .pages import GeneratedPage, Layout
 from .pages.headings import drop_empty_sections

@@ -137,9 +137,7 @@ class _Columns(Sequence[Column]):
     def _current(self) -> tuple[Column, ...]:
         if self._fields is not contract.FIELDS:
             self._columns = tuple(
-                Column(
-                    c.name, c.kind, c.description, GETTERS.get(c.name) or _value(f), c.pattern
-                )
+                Column(c.name, c.kind, c.description, GETTERS.get(c.name) or _value(f), c.pattern)
                 for f in contract.FIELDS
                 for c in f.export_columns()
             )
