@@ -59,10 +59,10 @@ def test_a_registered_field_reaches_check_schema_csv_and_form(
     record = json.loads((data / "fiches.json").read_text("utf-8"))["fiches"][0]
     assert record["accessibilite"] == "Oui"  # read by the field's converter, as spelled
     schema = json.loads((data / "fiches.schema.json").read_text("utf-8"))
-    column = schema["properties"]["accessibilite"]
+    column = schema["$defs"]["fiche"]["properties"]["accessibilite"]
     assert column["description"] == "Oui, Non ou En partie."
-    with (data / "fiches.csv").open(encoding="utf-8-sig", newline="") as handle:
-        header, row = list(csv.reader(handle, delimiter=";"))
+    with (data / "fiches.csv").open(encoding="utf-8", newline="") as handle:
+        header, row = list(csv.reader(handle))
     assert header.index("accessibilite") == header.index("publics") + 1
     assert row[header.index("accessibilite")] == "Oui"
     config = yaml.safe_load((site.site_dir / "admin" / "config.yml").read_text("utf-8"))
