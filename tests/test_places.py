@@ -242,7 +242,7 @@ def test_a_former_commune_is_found_under_its_old_name_with_a_warning(
     assert any("« Florac »" in w and "« Florac Trois Rivières »" in w for w in warnings)
     site = build_site({}, strict=False)
     features = json.loads((site.site_dir / "donnees/fiches.geojson").read_text("utf-8"))
-    found = {f["properties"]["url"]: f["properties"] for f in features["features"]}
-    assert found["fiches/a/"]["precision"] == found["fiches/b/"]["precision"] == "commune"
-    assert found["fiches/a/"]["commune"] == "Ventalon en Cévennes"
-    assert found["fiches/b/"]["commune"] == "Florac Trois Rivières"
+    found = {f["id"]: f["properties"] for f in features["features"]}
+    assert found["a"]["precision"] == found["b"]["precision"] == "commune"
+    assert found["a"]["commune"] == "Ventalon en Cévennes"
+    assert found["b"]["commune"] == "Florac Trois Rivières"
