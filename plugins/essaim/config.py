@@ -73,6 +73,11 @@ class EssaimConfig(Config):
     found for places the commune table lacks. The build only reads it (a missing file is an
     empty cache) and never calls a geocoder."""
 
+    search = opt.Type(bool, default=True)
+    """Search with Pagefind: the built site is indexed after the build (``pagefind/``) and
+    the header's search box loads it only when a reader uses it. Replaces Material's
+    ``search`` plugin, which should then be left out of ``plugins``."""
+
     map_tiles = TileUrl(str, default="https://tile.openstreetmap.org/{z}/{x}/{y}.png")
     """The background tiles of the maps (``carte/`` and mini-maps), fetched by readers'
     browsers, never by the build. Empty: maps without a background."""

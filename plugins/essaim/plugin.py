@@ -6,6 +6,7 @@ import html
 import os
 from pathlib import Path
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
@@ -37,6 +38,7 @@ from .pages.wiki import fiche_footer, issue_url
 from .publications.booklet import Site
 from .publications.publisher import Publisher
 from .scratch import Scratch
+from .search import PagefindError, index_site, mark_page, page_kind
 
 log = get_plugin_logger("essaim")
 # Where a page's late HTML goes (see on_post_page).
@@ -68,7 +70,19 @@ class EssaimPlugin(BasePlugin[EssaimConfig]):
         config.theme.dirs.append(str(PACKAGE / "templates"))
         config.extra_css.extend(f"{self.config.assets_dir}/{name}" for name in STYLESHEETS)
         config.extra_javascript.extend(f"{self.config.assets_dir}/{name}" for name in SCRIPTS)
+        if self.config.search:
+            # Before Material's own templates (after custom_dir): the header's search box.
+            dirs = config.theme.dirs
+            dirs.insert(1 if config.theme.custom_dir else 0, str(PACKAGE / "theme"))
+            if "search" in config.plugins or "material/search" in config.plugins:
+                log.warning(
+                    "la recherche d'Essaim (Pagefind) remplace le plugin « search » de "
+                    "Material : retirez « search » de plugins dans mkdocs.yml"
+                )
         return config
+
+    def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> None:
+        env.globals["essaim_search"] = bool(self.config.enabled and self.config.search)
 
     # Early, so that other plugins (search, macros) see the generated pages.
     @event_priority(50)
@@ -167,6 +181,8 @@ class EssaimPlugin(BasePlugin[EssaimConfig]):
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
         """What search does not need is added as the page is written, then dropped: MkDocs
         holds every page's content until the end of the build, but not this."""
+        if self.config.enabled:
+            output = self._marked(output, page)
         uri = page.file.src_uri
         generated = self.generated.get(uri)
         fiche = self.index.by_src_uri.get(uri) if self.index else None
@@ -192,11 +208,22 @@ class EssaimPlugin(BasePlugin[EssaimConfig]):
             output = output.replace(marker, html_fragment, 1)
         return output
 
+    def _marked(self, output: str, page: Page) -> str:
+        """Every page: a skip link to its content; what search indexes and how it names it."""
+        is_fiche = self.index is not None and page.file.src_uri in self.index.by_src_uri
+        kind = page_kind(page.file.src_uri, is_fiche, self.config.fiches_dir)
+        return mark_page(output, kind if self.config.search else None)
+
     def on_build_error(self, *, error: Exception) -> None:
         self.scratch.clear()
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self.scratch.clear()
+        if self.config.enabled and self.config.search:
+            try:
+                log.info(f"recherche : {index_site(Path(config.site_dir))}")
+            except PagefindError as error:
+                raise PluginError(f"essaim: {error}") from None
         if not self.config.enabled or not self.publisher.booklets or self.render is None:
             return
         if self.serving and not self.config.booklets_on_serve:
