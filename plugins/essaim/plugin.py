@@ -70,10 +70,11 @@ class EssaimPlugin(BasePlugin[EssaimConfig]):
         config.theme.dirs.append(str(PACKAGE / "templates"))
         config.extra_css.extend(f"{self.config.assets_dir}/{name}" for name in STYLESHEETS)
         config.extra_javascript.extend(f"{self.config.assets_dir}/{name}" for name in SCRIPTS)
+        # Before Material's own templates, after custom_dir: the header (search box) and
+        # the footer line, in French.
+        dirs = config.theme.dirs
+        dirs.insert(1 if config.theme.custom_dir else 0, str(PACKAGE / "theme"))
         if self.config.search:
-            # Before Material's own templates (after custom_dir): the header's search box.
-            dirs = config.theme.dirs
-            dirs.insert(1 if config.theme.custom_dir else 0, str(PACKAGE / "theme"))
             if "search" in config.plugins or "material/search" in config.plugins:
                 log.warning(
                     "la recherche d'Essaim (Pagefind) remplace le plugin « search » de "

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from .territory import Departement, Region
-from .text import fold
+from .text import fold, plural
 from .vocabulary import Term
 
 STATUSES = ("En cours", "Terminée", "En projet")
@@ -75,7 +75,7 @@ class Moyens:
             ("administrateur·rice", "administrateur·rices", self.administrateurs),
         )
         return [
-            (one if count <= 1 else many, count) for one, many, count in labels if count is not None
+            (plural(count, one, many), count) for one, many, count in labels if count is not None
         ]
 
 

@@ -122,7 +122,7 @@
       });
       announce(listing, found);
       shown = 0;
-      counter.textContent = found.length + (found.length > 1 ? " fiches" : " fiche") +
+      counter.textContent = found.length + (found.length < 2 ? " fiche" : " fiches") +
         " sur " + data.fiches.length;
       showMore();
     }
@@ -150,7 +150,20 @@
     matches: matches
   };
 
+  // Material wraps wide tables in a scrolling box: keyboard readers must reach it to scroll.
+  function scrollableTables() {
+    Array.prototype.forEach.call(document.querySelectorAll(".md-typeset__scrollwrap"),
+      function (wrap) {
+        if (wrap.scrollWidth <= wrap.clientWidth || wrap.hasAttribute("tabindex")) return;
+        var caption = wrap.querySelector("caption");
+        wrap.setAttribute("tabindex", "0");
+        wrap.setAttribute("role", "region");
+        wrap.setAttribute("aria-label", caption ? caption.textContent : "Tableau");
+      });
+  }
+
   function start() {
+    scrollableTables();
     if (!window.essaimListe) return;
     Array.prototype.forEach.call(document.querySelectorAll("[data-essaim-listing]"),
       function (listing) { setUp(listing, window.essaimListe); });
