@@ -95,9 +95,16 @@
       more.textContent = "Afficher " + Math.min(STEP, found.length - shown) + " fiches de plus";
     }
 
+    var folder = form.querySelector("[data-essaim-more]");
+    var activeCount = form.querySelector("[data-essaim-active]");
+    // Wide screens show every filter; small ones keep them folded until asked.
+    if (folder && window.matchMedia && window.matchMedia("(min-width: 60em)").matches) folder.open = true;
+
     function apply() {
       var active = {};
       selects.forEach(function (select) { if (select.value) active[select.name] = select.value; });
+      var chosen = Object.keys(active).length;
+      if (activeCount) activeCount.textContent = chosen ? "(" + chosen + (chosen < 2 ? " actif)" : " actifs)") : "";
       var raw = search ? search.value.trim() : "";
       var query = fold(raw);
       var filtering = raw || Object.keys(active).length;
