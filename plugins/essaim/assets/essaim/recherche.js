@@ -13,7 +13,7 @@
   var list = box.querySelector("[data-essaim-search-results]");
   var opener = document.querySelector("[data-essaim-search-open]");
   var closer = box.querySelector("[data-essaim-search-close]");
-  var root = box.getAttribute("data-essaim-root") || "./";
+  var root = (box.getAttribute("data-essaim-root") || ".").replace(/\/?$/, "/");
   var source = new URL(box.getAttribute("data-essaim-search") + "pagefind.js", document.baseURI).href;
   var LIMIT = 10;
   var loading = null;
