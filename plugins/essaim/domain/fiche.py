@@ -123,6 +123,7 @@ class Fiche:
     sources: tuple[str, ...] = ()
     summary: str = ""
     sections: tuple[str, ...] = ()  # level-2 headings with text under them
+    words: tuple[str, ...] = ()  # the body's distinct folded words, for the listing's filter
     extra: Mapping[str, object] = field(default_factory=dict)
     title_key: str = ""  # the folded title, computed once: lists sort on it
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from . import fields
-from .body import filled_sections, summary_of
+from .body import body_words, filled_sections, summary_of
 from .fiche import DIMENSIONS, STATUSES, Fiche, PartialDate
 from .frontmatter import Source, parse_yaml
 from .problems import ContractError, Problem
@@ -140,6 +140,7 @@ class FicheReader:
             sources=reading.take(fields.text_list, "sources", NO_TEXTS),
             summary=summary_of(body),
             sections=filled_sections(body),
+            words=body_words(body),
             extra={key: value for key, value in data.items() if key not in FICHE_FIELDS},
         )
         reading.report_missing()

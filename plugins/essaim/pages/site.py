@@ -7,7 +7,7 @@ from ..exports.catalogue import open_data_files
 from . import GeneratedFile, GeneratedPage, Layout
 from .carte import geojson, map_page, map_points
 from .donnees import donnees_page
-from .fiches import fiche_facts, fiche_related, fiche_search_line, listing_data, listing_pages
+from .fiches import fiche_facts, fiche_related, fiche_search_line, listing_data, listing_pages, listing_words
 from .render import Renderer
 from .structures import structure_pages
 from .terms import term_pages
@@ -28,6 +28,7 @@ def derived_pages(index: Index, render: Renderer, layout: Layout) -> list[Genera
 def derived_files(index: Index, layout: Layout) -> list[GeneratedFile]:
     return [
         listing_data(index, layout),
+        listing_words(index, layout),
         map_points(index, layout),
         geojson(index, layout),
         *open_data_files(index, layout),

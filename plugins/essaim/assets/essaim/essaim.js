@@ -14,8 +14,12 @@
   // Columns that hold one value rather than a list.
   var SINGLE = { statut: true, url: true };
 
+  // As the build folds (domain.text.fold): no accents, no case, punctuation as spaces.
   function fold(text) {
-    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+    return text.replace(/œ/g, "oe").replace(/Œ/g, "OE").replace(/æ/g, "ae").replace(/Æ/g, "AE")
+      .replace(/ß/g, "ss").replace(/ø/g, "o")
+      .normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase()
+      .replace(/[^0-9a-z]+/g, " ").trim();
   }
 
   function element(tag, className, text) {
@@ -59,7 +63,9 @@
         return false;
       }
     }
-    return !query || text.indexOf(query) >= 0;
+    if (!query) return true;
+    // Every word of the query starts some word of the fiche (text: " word word ...").
+    return query.split(" ").every(function (word) { return text.indexOf(" " + word) >= 0; });
   }
 
   // Other views of the same fiches (the map) follow the filters: null means every fiche.
@@ -75,9 +81,25 @@
     var pager = listing.querySelector("[data-essaim-pager]");
     if (!form || !counter || !results) return;
     var root = listing.getAttribute("data-essaim-root") || "";
+    // Until mots.js (every field and the body's words) has loaded: the card's own words.
     var texts = data.fiches.map(function (row) {
-      return fold([row[TITLE], row[STRUCTURE], row[PLACE], row[SUMMARY]].join(" "));
+      return " " + fold([row[TITLE], row[STRUCTURE], row[PLACE], row[SUMMARY]].join(" "));
     });
+    var wordsUri = listing.getAttribute("data-essaim-words");
+    var wordsLoading = false;
+
+    function loadWords() {
+      if (wordsLoading || !wordsUri) return;
+      wordsLoading = true;
+      var script = document.createElement("script");
+      script.src = wordsUri;
+      script.onload = function () {
+        if (!window.essaimMots || window.essaimMots.length !== data.fiches.length) return;
+        texts = window.essaimMots.map(function (words) { return " " + words; });
+        apply();
+      };
+      document.head.appendChild(script);
+    }
     var staticItems = Array.prototype.slice.call(results.children);
     var staticCount = counter.textContent;
     var selects = Array.prototype.slice.call(form.querySelectorAll("select"));
@@ -106,6 +128,7 @@
       var chosen = Object.keys(active).length;
       if (activeCount) activeCount.textContent = chosen ? "(" + chosen + (chosen < 2 ? " actif)" : " actifs)") : "";
       var raw = search ? search.value.trim() : "";
+      if (raw) loadWords();
       var query = fold(raw);
       var filtering = raw || Object.keys(active).length;
       var params = new URLSearchParams();
