@@ -101,7 +101,8 @@ def _violations(page: object) -> list[str]:
           const out = [];
           for (const v of result.violations) for (const node of v.nodes) {
             const element = document.querySelector(node.target[0]);
-            const known = expected.some(([id, sel]) => id === v.id && element && element.matches(sel));
+            const known = expected.some(
+              ([id, sel]) => id === v.id && element && element.matches(sel));
             if (!known) out.push(v.id + " " + node.target.join(" ") + " : " + node.failureSummary);
           }
           return out;
@@ -111,9 +112,7 @@ def _violations(page: object) -> list[str]:
     return list(found)
 
 
-def test_every_page_type_has_no_axe_violation(
-    site: tuple[Path, str], page: object
-) -> None:
+def test_every_page_type_has_no_axe_violation(site: tuple[Path, str], page: object) -> None:
     site_dir, base = site
     failures = {}
     for name, url in _pages(site_dir).items():
@@ -140,9 +139,11 @@ def _search(page: object, query: str) -> list[str]:
     page.wait_for_function(  # type: ignore[attr-defined]
         "document.getElementById('essaim-recherche-etat').textContent.includes('résultat')"
     )
-    return list(page.locator(".md-search-result__link").evaluate_all(  # type: ignore[attr-defined]
-        "links => links.map(a => a.getAttribute('href'))"
-    ))
+    return list(
+        page.locator(".md-search-result__link").evaluate_all(  # type: ignore[attr-defined]
+            "links => links.map(a => a.getAttribute('href'))"
+        )
+    )
 
 
 def test_search_loads_nothing_before_use_and_folds_accents(
@@ -161,8 +162,15 @@ def test_search_loads_nothing_before_use_and_folds_accents(
     # Word start: « epice » finds the fiche that speaks of an « épicerie ».
     assert _search(page, "epice") == _search(page, "épicerie") != []
     kinds = page.locator(".essaim-search-result__kind").all_inner_texts()  # type: ignore[attr-defined]
-    assert {kind.lower() for kind in kinds} <= {"fiche", "thème", "public", "partenaire",
-                                                 "structure", "territoire", "page"}
+    assert {kind.lower() for kind in kinds} <= {
+        "fiche",
+        "thème",
+        "public",
+        "partenaire",
+        "structure",
+        "territoire",
+        "page",
+    }
 
 
 def test_the_first_tab_stop_skips_to_the_content(site: tuple[Path, str], page: object) -> None:

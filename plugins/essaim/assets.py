@@ -9,7 +9,14 @@ from mkdocs.structure.files import File
 
 PACKAGE = resources.files("essaim")
 # print.css comes last: it undoes the others on paper.
-STYLESHEETS = ("fonts.css", "palette.css", "essaim.css", "essaim-carte.css", "publications.css", "print.css")
+STYLESHEETS = (
+    "fonts.css",
+    "palette.css",
+    "essaim.css",
+    "essaim-carte.css",
+    "publications.css",
+    "print.css",
+)
 SCRIPTS = ("essaim.js", "essaim-carte.js", "recherche.js")
 FONTS = tuple(
     sorted(

@@ -74,12 +74,12 @@ class EssaimPlugin(BasePlugin[EssaimConfig]):
         # the footer line, in French.
         dirs = config.theme.dirs
         dirs.insert(1 if config.theme.custom_dir else 0, str(PACKAGE / "theme"))
-        if self.config.search:
-            if "search" in config.plugins or "material/search" in config.plugins:
-                log.warning(
-                    "la recherche d'Essaim (Pagefind) remplace le plugin « search » de "
-                    "Material : retirez « search » de plugins dans mkdocs.yml"
-                )
+        material_search = "search" in config.plugins or "material/search" in config.plugins
+        if self.config.search and material_search:
+            log.warning(
+                "la recherche d'Essaim (Pagefind) remplace le plugin « search » de "
+                "Material : retirez « search » de plugins dans mkdocs.yml"
+            )
         return config
 
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> None:
@@ -182,8 +182,10 @@ class EssaimPlugin(BasePlugin[EssaimConfig]):
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
         """What search does not need is added as the page is written, then dropped: MkDocs
         holds every page's content until the end of the build, but not this."""
-        if self.config.enabled:
-            output = self._marked(output, page)
+        if self.config.enabled:  # a skip link; what search indexes, and how it names it
+            is_fiche = self.index is not None and page.file.src_uri in self.index.by_src_uri
+            kind = page_kind(page.file.src_uri, is_fiche, self.config.fiches_dir)
+            output = mark_page(output, kind if self.config.search else None)
         uri = page.file.src_uri
         generated = self.generated.get(uri)
         fiche = self.index.by_src_uri.get(uri) if self.index else None
@@ -208,12 +210,6 @@ class EssaimPlugin(BasePlugin[EssaimConfig]):
                 log.warning(f"{uri}: le gabarit de la page a perdu une partie du contenu d'Essaim")
             output = output.replace(marker, html_fragment, 1)
         return output
-
-    def _marked(self, output: str, page: Page) -> str:
-        """Every page: a skip link to its content; what search indexes and how it names it."""
-        is_fiche = self.index is not None and page.file.src_uri in self.index.by_src_uri
-        kind = page_kind(page.file.src_uri, is_fiche, self.config.fiches_dir)
-        return mark_page(output, kind if self.config.search else None)
 
     def on_build_error(self, *, error: Exception) -> None:
         self.scratch.clear()

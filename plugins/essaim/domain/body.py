@@ -59,10 +59,13 @@ def _is_summary_heading(line: str) -> bool:
 
 
 # Words too common to tell fiches apart; shorter words are left out too.
-_STOP_WORDS = frozenset(
-    "les des une est par pour dans avec qui que sur aux ces son ses leur leurs nous vous "
-    "ils elles pas plus mais ont sont etre cette cet tout tous toute toutes entre".split()
-)
+# fmt: off
+_STOP_WORDS = frozenset({
+    "les", "des", "une", "est", "par", "pour", "dans", "avec", "qui", "que", "sur", "aux",
+    "ces", "son", "ses", "leur", "leurs", "nous", "vous", "ils", "elles", "pas", "plus",
+    "mais", "ont", "sont", "etre", "cette", "cet", "tout", "tous", "toute", "toutes", "entre",
+})
+# fmt: on
 
 
 def body_words(body: str) -> tuple[str, ...]:

@@ -7,7 +7,14 @@ from ..exports.catalogue import open_data_files
 from . import GeneratedFile, GeneratedPage, Layout
 from .carte import geojson, map_page, map_points
 from .donnees import donnees_page
-from .fiches import fiche_facts, fiche_related, fiche_search_line, listing_data, listing_pages, listing_words
+from .fiches import (
+    fiche_facts,
+    fiche_related,
+    fiche_search_line,
+    listing_data,
+    listing_pages,
+    listing_words,
+)
 from .render import Renderer
 from .structures import structure_pages
 from .terms import term_pages

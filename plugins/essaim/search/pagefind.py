@@ -15,7 +15,7 @@ class PagefindError(RuntimeError):
 
 def _executable() -> Path:
     try:
-        from pagefind_bin_extended import get_executable  # type: ignore[import-not-found]
+        from pagefind_bin_extended import get_executable
     except ImportError:
         raise PagefindError(
             "la recherche a besoin de Pagefind : pip install 'pagefind[extended]>=1.5,<1.6'"
