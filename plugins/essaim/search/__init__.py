@@ -2,7 +2,7 @@
 its code and index chunks only when they use the search box (``assets/essaim/recherche.js``).
 
 ``page_kind`` says what a page is (« Fiche », « Thème »...): the page carries it as a
-Pagefind filter and meta, so that a result says where it comes from. Pages that repeat
+Pagefind meta, so that a result says where it comes from. Pages that repeat
 others (listing and map pages, the later pages of a paginated list) are not indexed.
 """
 

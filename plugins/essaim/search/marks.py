@@ -1,5 +1,5 @@
 """What every page gets as it is written: a skip link to its content, and the marks that
-tell Pagefind what to index and what kind of page it is."""
+tell Pagefind what to index and what kind of page it is (shown with each result)."""
 
 from __future__ import annotations
 
@@ -24,9 +24,8 @@ def mark_page(output: str, kind: str | None) -> str:
     attributes = f'id="{CONTENT_ID}" tabindex="-1"'
     if kind is not None:
         value = html.escape(kind)
-        attributes += (
-            f' data-pagefind-body data-pagefind-meta="type:{value}"'
-            f' data-pagefind-filter="type:{value}"'
-        )
+        # Meta, not a Pagefind filter: Pagefind 1.5 writes filter values in hash-map
+        # order, so two builds of the same site would differ.
+        attributes += f' data-pagefind-body data-pagefind-meta="type:{value}"'
     article = _ARTICLE.replace("<article ", f"<article {attributes} ", 1)
     return output.replace(_ARTICLE, article, 1)
