@@ -9,13 +9,14 @@ from collections import Counter
 from ..domain.body import shorten
 from ..domain.fiche import STATUSES, Fiche
 from ..domain.index import Index
-from ..domain.text import fold, slugify
+from ..domain.text import slugify
 from ..domain.vocabulary import KINDS
 from . import GeneratedFile, GeneratedPage, Layout
 from .common import paginated_pages
 from .pagination import paginate
 from .render import Renderer
 from .urls import page_url
+from .words import listing_words_uri
 
 FACETS = {
     "themes": ("theme", "Thème"),
@@ -114,36 +115,6 @@ def listing_data(index: Index, layout: Layout) -> GeneratedFile:
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     # Bytes: a str holding one character beyond Latin-1 takes two bytes for each.
     return GeneratedFile(listing_data_uri(layout), f"window.essaimListe = {text};\n".encode())
-
-
-def listing_words_uri(layout: Layout) -> str:
-    return layout.listing_uri.removesuffix("index.md") + "mots.js"
-
-
-def listing_words(index: Index, layout: Layout) -> GeneratedFile:
-    """The words of each fiche, in the order of ``liste.js``: loaded by the listing only
-    when a reader types a keyword, so that the filters stay light (a script: it loads
-    from a file:// site too)."""
-    rows = [" ".join(_words(fiche)) for fiche in index.fiches]
-    text = json.dumps(rows, ensure_ascii=False, separators=(",", ":"))
-    return GeneratedFile(listing_words_uri(layout), f"window.essaimMots = {text};\n".encode())
-
-
-def _words(fiche: Fiche) -> list[str]:
-    """Every word a reader may look a fiche up by: its fields and its body, folded as
-    search folds them, deduplicated, without the words that start a longer one (the
-    filter matches word starts, so « parent » is found in « parentalite »)."""
-    fields = [fiche.title, fiche.structure or "", fiche.summary, fiche.dimension or ""]
-    fields += fiche.territoire.communes if fiche.territoire else ()
-    fields += [f"{d.name} {d.code}" for d in fiche.departements]
-    fields += [region.name for region in fiche.regions]
-    for term in (*fiche.themes, *fiche.publics, *fiche.partenaires):
-        fields += [term.label, term.long_name or ""]
-    fields += [*fiche.initiative, fiche.initiative_precision or "", fiche.statut or ""]
-    fields += [chiffre.libelle for chiffre in fiche.chiffres]
-    fields += [fiche.contact.nom or "" if fiche.contact else "", *fiche.sources]
-    words = sorted({*fold(" ".join(fields)).split(), *fiche.words})
-    return [w for w, after in zip(words, [*words[1:], ""], strict=True) if not after.startswith(w)]
 
 
 def _facets(index: Index) -> list[dict[str, object]]:

@@ -13,12 +13,12 @@ from .fiches import (
     fiche_search_line,
     listing_data,
     listing_pages,
-    listing_words,
 )
 from .render import Renderer
 from .structures import structure_pages
 from .terms import term_pages
 from .territories import territory_pages
+from .words import listing_words
 
 
 def derived_pages(index: Index, render: Renderer, layout: Layout) -> list[GeneratedPage]:

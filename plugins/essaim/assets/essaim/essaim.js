@@ -68,6 +68,39 @@
     return query.split(" ").every(function (word) { return text.indexOf(" " + word) >= 0; });
   }
 
+  // mots.js: the corpus' sorted words, and for each fiche the positions of its words in
+  // that list, as base-36 gaps (pages/words.py). Decoded once, into sorted arrays.
+  function dictionary(words) {
+    var vocabulary = words.mots ? words.mots.split(" ") : [];
+    var fiches = words.fiches.map(function (row) {
+      var positions = [], at = 0;
+      if (row) row.split(",").forEach(function (gap) { at += parseInt(gap, 36); positions.push(at); });
+      return positions;
+    });
+    return { vocabulary: vocabulary, fiches: fiches };
+  }
+
+  // The positions [low, high) of the sorted words that start with ``start``.
+  function range(vocabulary, start) {
+    var low = 0, high = vocabulary.length;
+    while (low < high) {
+      var middle = (low + high) >> 1;
+      if (vocabulary[middle] < start) low = middle + 1; else high = middle;
+    }
+    var end = low;
+    while (end < vocabulary.length && vocabulary[end].lastIndexOf(start, 0) === 0) end += 1;
+    return [low, end];
+  }
+
+  function holds(positions, span) {
+    var low = 0, high = positions.length;
+    while (low < high) {
+      var middle = (low + high) >> 1;
+      if (positions[middle] < span[0]) low = middle + 1; else high = middle;
+    }
+    return low < positions.length && positions[low] < span[1];
+  }
+
   // Other views of the same fiches (the map) follow the filters: null means every fiche.
   function announce(listing, found) {
     listing.essaimFound = found;
@@ -87,6 +120,15 @@
     });
     var wordsUri = listing.getAttribute("data-essaim-words");
     var wordsLoading = false;
+    var words = null;
+
+    // Every word of the query starts some word of the fiche: ``spans`` are the ranges of
+    // the sorted words that each query word starts (computed once per query).
+    function keyword(position, query, spans) {
+      if (!query) return true;
+      if (!spans) return matches(data.fiches[position], {}, query, texts[position]);
+      return spans.every(function (span) { return holds(words.fiches[position], span); });
+    }
 
     function loadWords() {
       if (wordsLoading || !wordsUri) return;
@@ -94,8 +136,9 @@
       var script = document.createElement("script");
       script.src = wordsUri;
       script.onload = function () {
-        if (!window.essaimMots || window.essaimMots.length !== data.fiches.length) return;
-        texts = window.essaimMots.map(function (words) { return " " + words; });
+        var loaded = window.essaimMots;
+        if (!loaded || !loaded.fiches || loaded.fiches.length !== data.fiches.length) return;
+        words = dictionary(loaded);
         apply();
       };
       document.head.appendChild(script);
@@ -147,8 +190,11 @@
       }
       if (pager) pager.hidden = true;
       found = [];
+      var spans = words && query ? query.split(" ").map(function (start) {
+        return range(words.vocabulary, start);
+      }) : null;
       data.fiches.forEach(function (row, position) {
-        if (matches(row, active, query, texts[position])) found.push(position);
+        if (matches(row, active, "", "") && keyword(position, query, spans)) found.push(position);
       });
       announce(listing, found);
       shown = 0;
