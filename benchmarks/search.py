@@ -65,8 +65,12 @@ def measure(site: Path, queries: list[str]) -> dict[str, object]:
         results["before_query_bytes"] = search_bytes()
         per_query = []
         for query in queries:
-            before = search_bytes()
+            before = search_bytes()  # the first focus loads Pagefind's code: it counts
             page.focus("input[name=query]")
+            page.fill("input[name=query]", "")
+            page.wait_for_function(
+                "!document.getElementById('essaim-recherche-etat').textContent.includes('résultat')"
+            )
             page.fill("input[name=query]", query)
             page.wait_for_function(
                 "document.getElementById('essaim-recherche-etat').textContent.includes('résultat')",
