@@ -40,6 +40,10 @@ class _Counting(SimpleHTTPRequestHandler):
         outputfile.write(data)
 
 
+def _search_requests(served: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    return [(path, size) for path, size in served if "/pagefind/" in path]
+
+
 def measure(site: Path, queries: list[str]) -> dict[str, object]:
     from playwright.sync_api import sync_playwright
 
@@ -64,6 +68,7 @@ def measure(site: Path, queries: list[str]) -> dict[str, object]:
         results["page_script_bytes"] = sum(n for path, n in served if "recherche.js" in path)
         results["before_query_bytes"] = search_bytes()
         per_query = []
+        count = 0
         for query in queries:
             before = search_bytes()  # the first focus loads Pagefind's code: it counts
             page.focus("input[name=query]")
@@ -79,7 +84,14 @@ def measure(site: Path, queries: list[str]) -> dict[str, object]:
             page.wait_for_load_state("networkidle")
             page.wait_for_timeout(500)
             status = page.inner_text("#essaim-recherche-etat")
-            per_query.append({"query": query, "bytes": search_bytes() - before, "status": status})
+            kinds: dict[str, int] = {}
+            for path, size in _search_requests(served)[count:]:
+                kind = path.rsplit(".", 1)[-1].split("?")[0]
+                kinds[kind] = kinds.get(kind, 0) + size
+            count = len(_search_requests(served))
+            per_query.append(
+                {"query": query, "bytes": search_bytes() - before, "status": status, "by": kinds}
+            )
         results["queries"] = per_query
         browser.close()
     server.shutdown()
