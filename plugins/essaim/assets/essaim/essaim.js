@@ -119,8 +119,7 @@
       return " " + fold([row[TITLE], row[STRUCTURE], row[PLACE], row[SUMMARY]].join(" "));
     });
     var wordsUri = listing.getAttribute("data-essaim-words");
-    var wordsLoading = false;
-    var words = null;
+    var wordsLoading = false, words = null;
 
     // Every word of the query starts some word of the fiche: ``spans`` are the ranges of
     // the sorted words that each query word starts (computed once per query).
@@ -157,7 +156,8 @@
       var end = Math.min(found.length, shown + STEP);
       for (; shown < end; shown += 1) results.appendChild(card(data.fiches[found[shown]], data, root));
       more.hidden = shown >= found.length;
-      more.textContent = "Afficher " + Math.min(STEP, found.length - shown) + " fiches de plus";
+      var next = Math.min(STEP, found.length - shown);
+      more.textContent = "Afficher " + next + (next < 2 ? " fiche de plus" : " fiches de plus");
     }
 
     var folder = form.querySelector("[data-essaim-more]");
