@@ -19,6 +19,16 @@
   var loading = null;
   var latest = 0;
 
+  // Words in nearly every page: each would fetch a large index chunk and narrow nothing.
+  var STOP = " a au aux d de des du en et l la le les un une pour par sur dans avec ";
+
+  function essential(query) {
+    var words = query.split(/[\s'’]+/).filter(function (word) {
+      return word && STOP.indexOf(" " + word.toLowerCase() + " ") < 0;
+    });
+    return words.length ? words.join(" ") : query;
+  }
+
   // French: 0 and 1 take the singular.
   function plural(count, one, many) { return count + " " + (count < 2 ? one : many); }
 
@@ -96,7 +106,7 @@
       return;
     }
     load().then(function (pagefind) {
-      return pagefind.debouncedSearch(query, {}, 250);
+      return pagefind.debouncedSearch(essential(query), {}, 250);
     }).then(function (search) {
       if (!search || ticket !== latest) return null;
       var count = search.results.length;
