@@ -25,7 +25,7 @@ def test_pages_are_indexed_by_kind_and_the_listing_is_not(build_site: Builder) -
     assert "data-essaim-search=" in page and 'data-md-component="search"' not in page
     assert not (site.site_dir / "search" / "search_index.json").exists()
     # One skip link, to the content, on every page.
-    for url in ("", "fiches", "fiches/cafe", "themes/alimentation"):
+    for url in ("fiches", "fiches/cafe", "themes/alimentation", "territoires"):
         html = site.page(url)
         assert html.count('class="md-skip"') == 1
         assert '<a href="#essaim-contenu" class="md-skip">Aller au contenu</a>' in html
@@ -53,7 +53,7 @@ def test_both_searches_at_once_is_a_warning_naming_the_fix(build_site: Builder) 
 
 def test_the_footer_speaks_french(build_site: Builder) -> None:
     site = build_site({"fiches/cafe.md": fiche()}, extra_config="copyright: © Nous\n")
-    page = site.page("")
+    page = site.page("fiches/cafe")
     assert "Made with" not in page
     assert "Site construit avec" in page and "© Nous" in page
 
