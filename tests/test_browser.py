@@ -52,9 +52,36 @@ def test_filters_run_over_every_fiche_not_just_the_first_page(
     assert "3 fiches sur 63" in solidarity
     assert 'href="../fiches/s0/"' in solidarity
 
-    corsica = _dom(listing + "?departement=2A&q=solidaire%202", tmp_path / "p3")
-    assert _titles(corsica) == ["Solidaire 2"]
+    # Keyword and filters together (AND). « 2 » would start « 2a », the code of Corse-du-Sud:
+    # the keyword matches word starts.
+    corsica = _dom(listing + "?departement=2A&q=solidaire", tmp_path / "p3")
+    assert sorted(_titles(corsica)) == ["Solidaire 0", "Solidaire 1", "Solidaire 2"]
+    assert _titles(_dom(listing + "?theme=alimentation&q=solidaire", tmp_path / "p5")) == []
 
     food = _dom(listing + "?theme=alimentation", tmp_path / "p4")
     assert len(_titles(food)) == 50  # then « Afficher 10 fiches de plus »
     assert "Afficher 10 fiches de plus" in food
+
+
+def test_the_keyword_filter_reads_every_field_and_the_body_by_word_start(
+    build_site: Builder, tmp_path: Path
+) -> None:
+    body = "\n## Description\n\nUn poulailler partagé, des œufs pour l'épicerie solidaire.\n"
+    files = {
+        "fiches/poules.md": fiche("Les poules du quartier", summary="Un projet.") + body,
+        "fiches/autre.md": fiche("Autre chose", structure="Maison des Fêtes"),
+    }
+    site = build_site(files)
+    assert not site.aborted, site.warnings
+    words = (site.site_dir / "fiches" / "mots.js").read_text(encoding="utf-8")
+    assert "poulailler" in words and "oeufs" in words and "epicerie" in words
+    assert " partage " in f" {words} " or "partage" in words
+    listing = (site.site_dir / "fiches" / "index.html").as_uri()
+    # A body word, without its accent, by its start; then a field (the structure).
+    assert _titles(_dom(listing + "?q=EPICER", tmp_path / "k1")) == ["Les poules du quartier"]
+    assert _titles(_dom(listing + "?q=poulail%20oeuf", tmp_path / "k2")) == [
+        "Les poules du quartier"
+    ]
+    assert _titles(_dom(listing + "?q=fetes", tmp_path / "k3")) == ["Autre chose"]
+    # Word start, not anywhere in a word: « lailler » is not the start of a word.
+    assert _titles(_dom(listing + "?q=lailler", tmp_path / "k4")) == []

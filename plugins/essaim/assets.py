@@ -9,8 +9,15 @@ from mkdocs.structure.files import File
 
 PACKAGE = resources.files("essaim")
 # print.css comes last: it undoes the others on paper.
-STYLESHEETS = ("fonts.css", "essaim.css", "essaim-carte.css", "publications.css", "print.css")
-SCRIPTS = ("essaim.js", "essaim-carte.js")
+STYLESHEETS = (
+    "fonts.css",
+    "palette.css",
+    "essaim.css",
+    "essaim-carte.css",
+    "publications.css",
+    "print.css",
+)
+SCRIPTS = ("essaim.js", "essaim-carte.js", "recherche.js")
 FONTS = tuple(
     sorted(
         p.name

@@ -76,6 +76,11 @@ class EssaimConfig(Config):
     found for places the commune table lacks. The build only reads it (a missing file is an
     empty cache) and never calls a geocoder."""
 
+    search = opt.Type(bool, default=True)
+    """Search with Pagefind: the built site is indexed after the build (``pagefind/``) and
+    the header's search box loads it only when a reader uses it. Replaces Material's
+    ``search`` plugin, which should then be left out of ``plugins``."""
+
     map_tiles = TileUrl(str, default="none")
     """Tiles drawn over the site's own background (régions, départements), fetched by
     readers' browsers from that server, never by the build. ``none`` (the default) or

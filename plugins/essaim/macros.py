@@ -20,6 +20,8 @@ from mkdocs.exceptions import PluginError
 
 from .domain.fiche import Fiche
 from .domain.territory import TerritoryReference
+from .domain.vocabulary import KINDS
+from .pages.render import count_of
 from .publications.columns import DEFAULT_COLUMNS, columns_of, sort_fiches
 from .publications.selection import SelectionError, build_selection
 from .publications.view import FicheView
@@ -88,6 +90,26 @@ def define_env(env: Any) -> None:
         """Une grille de cartes, dans le style du livret « 25 pratiques inspirantes »."""
         rows = sort_fiches(select(filtres), tri)
         return str(plugin().render("fiche-cards.html", page_uri(), fiches=rows))
+
+    @guarded("chiffres", {})
+    def chiffres() -> dict[str, int]:
+        """Les nombres du site, lus dans l'index : ``{{ chiffres().fiches }}``, ``themes``,
+        ``publics``, ``partenaires``, ``structures``, ``regions``, ``departements``,
+        ``en_cours``, ``sur_la_carte`` (fiches placées sur la carte)."""
+        index = plugin().index
+        kinds = {kind: sum(1 for t in index.terms(kind) if index.with_term(t)) for kind in KINDS}
+        return {
+            "fiches": len(index.fiches),
+            "en_cours": sum(1 for fiche in index.fiches if fiche.statut == "En cours"),
+            **kinds,
+            "structures": len(index.structures),
+            "regions": len(index.regions),
+            "departements": sum(len(group.departements) for group in index.regions),
+            "sur_la_carte": sum(1 for fiche in index.fiches if index.places.of(fiche)),
+        }
+
+    # « 1 bénévole », « 2 bénévoles »: the site's one plural rule, in editors' pages too.
+    env.filter(count_of, "compte")
 
     def check_page(env: Any) -> None:
         problems = errors.pop(page_uri(), None)

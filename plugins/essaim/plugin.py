@@ -6,6 +6,7 @@ import html
 import os
 from pathlib import Path
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
@@ -40,6 +41,7 @@ from .pages.wiki import fiche_footer, issue_url
 from .publications.booklet import Site
 from .publications.publisher import Publisher
 from .scratch import Scratch
+from .search import PagefindError, index_site, mark_page, page_kind
 
 log = get_plugin_logger("essaim")
 log.logger.addFilter(Printable())
@@ -77,7 +79,20 @@ class EssaimPlugin(BasePlugin[EssaimConfig]):
         escape_build_log()
         config.extra_css.extend(f"{self.config.assets_dir}/{name}" for name in STYLESHEETS)
         config.extra_javascript.extend(f"{self.config.assets_dir}/{name}" for name in SCRIPTS)
+        # Before Material's own templates, after custom_dir: the header (search box) and
+        # the footer line, in French.
+        dirs = config.theme.dirs
+        dirs.insert(1 if config.theme.custom_dir else 0, str(PACKAGE / "theme"))
+        material_search = "search" in config.plugins or "material/search" in config.plugins
+        if self.config.search and material_search:
+            log.warning(
+                "la recherche d'Essaim (Pagefind) remplace le plugin « search » de "
+                "Material : retirez « search » de plugins dans mkdocs.yml"
+            )
         return config
+
+    def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> None:
+        env.globals["essaim_search"] = bool(self.config.enabled and self.config.search)
 
     # Early, so that other plugins (search, macros) see the generated pages.
     @event_priority(50)
@@ -203,6 +218,10 @@ class EssaimPlugin(BasePlugin[EssaimConfig]):
     def _late_html(self, output: str, page: Page, config: MkDocsConfig) -> str:
         """What search does not need is added as the page is written, then dropped: MkDocs
         holds every page's content until the end of the build, but not this."""
+        if self.config.enabled:  # a skip link; what search indexes, and how it names it
+            is_fiche = self.index is not None and page.file.src_uri in self.index.by_src_uri
+            kind = page_kind(page.file.src_uri, is_fiche, self.config.fiches_dir)
+            output = mark_page(output, kind if self.config.search else None)
         uri = page.file.src_uri
         generated = self.generated.get(uri)
         fiche = self.index.by_src_uri.get(uri) if self.index else None
@@ -237,6 +256,11 @@ class EssaimPlugin(BasePlugin[EssaimConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self.scratch.clear()
+        if self.config.enabled and self.config.search:
+            try:
+                log.info(f"recherche : {index_site(Path(config.site_dir))}")
+            except PagefindError as error:
+                raise PluginError(f"essaim: {error}") from None
         if not self.config.enabled or not self.publisher.booklets or self.render is None:
             return
         if self.serving and not self.config.booklets_on_serve:

@@ -90,6 +90,23 @@ def _is_summary_heading(line: str) -> bool:
     return bool(match and len(match.group(1)) == 2 and fold(match.group(2)) == "resume")
 
 
+# Words too common to tell fiches apart; shorter words are left out too.
+# fmt: off
+_STOP_WORDS = frozenset({
+    "les", "des", "une", "est", "par", "pour", "dans", "avec", "qui", "que", "sur", "aux",
+    "ces", "son", "ses", "leur", "leurs", "nous", "vous", "ils", "elles", "pas", "plus",
+    "mais", "ont", "sont", "etre", "cette", "cet", "tout", "tous", "toute", "toutes", "entre",
+})
+# fmt: on
+
+
+def body_words(body: str) -> tuple[str, ...]:
+    """The body's distinct words, folded (no accents, no case) and sorted: what the
+    listing's keyword filter searches by word start, as search does."""
+    words = set(fold(plain_text(body)).split())
+    return tuple(sorted(w for w in words if (len(w) > 2 or w.isdigit()) and w not in _STOP_WORDS))
+
+
 def plain_text(markdown: str) -> str:
     text = _LINK.sub(r"\1", markdown)
     text = _ATTRIBUTES.sub("", _TAG.sub("", text))

@@ -10,7 +10,7 @@ from .contract import DIMENSIONS as DIMENSIONS
 from .contract import SCALES as SCALES
 from .contract import STATUSES as STATUSES
 from .territory import Departement, Region
-from .text import fold
+from .text import fold, plural
 from .vocabulary import Term
 
 
@@ -71,7 +71,7 @@ class Moyens:
             ("administrateur·rice", "administrateur·rices", self.administrateurs),
         )
         return [
-            (one if count <= 1 else many, count) for one, many, count in labels if count is not None
+            (plural(count, one, many), count) for one, many, count in labels if count is not None
         ]
 
 
@@ -120,6 +120,7 @@ class Fiche:
     summary: str = ""
     resume: str = ""  # the whole résumé, uncut: the open data carry it
     sections: tuple[str, ...] = ()  # level-2 headings with text under them
+    words: tuple[str, ...] = ()  # the body's distinct folded words, for the listing's filter
     extra: Mapping[str, object] = field(default_factory=dict)
     # Registry fields with no attribute of their own (added to the contract since), by key.
     values: Mapping[str, object] = field(default_factory=dict)

@@ -7,7 +7,7 @@ back to the file name, and each problem names the file and the field.
 from __future__ import annotations
 
 from . import contract, fields
-from .body import filled_sections, resume_of, summary_of
+from .body import body_words, filled_sections, resume_of, summary_of
 from .fiche import Fiche, PartialDate
 from .frontmatter import Source, parse_yaml
 from .page_meta import PAGE_FIELDS, page_meta
@@ -106,6 +106,7 @@ class FicheReader:
             summary=summary_of(body),
             resume=resume_of(body),
             sections=filled_sections(body),
+            words=body_words(body),
             extra=page_meta(reading),  # the page keys the theme may see, checked and escaped
             values=read_others(reading, has_front_matter),
         )

@@ -62,9 +62,15 @@ def nearest(suggestions: list[str]) -> str:
     return f" ({label} : {' ; '.join(suggestions)})"
 
 
-def count(number: int, singular: str, plural: str | None = None) -> str:
-    """« 1 fiche vérifiée », « 0 erreur », « 3 erreurs »: French puts 0 and 1 in the singular."""
-    return f"{number} {singular if number < 2 else plural or singular + 's'}"
+def plural(number: float, singular: str, many: str | None = None) -> str:
+    """The noun for ``number``: French puts 0 and 1 in the singular (« 1 bénévole »,
+    « 0 erreur », « 2 bénévoles »). The one rule for every count of the site."""
+    return singular if abs(number) < 2 else many or singular + "s"
+
+
+def count(number: int, singular: str, plural_form: str | None = None) -> str:
+    """« 1 fiche vérifiée », « 0 erreur », « 3 erreurs »."""
+    return f"{number} {plural(number, singular, plural_form)}"
 
 
 # C0 and C1 controls, DEL, and the Unicode line and paragraph separators: a value holding

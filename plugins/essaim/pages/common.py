@@ -7,6 +7,7 @@ from functools import partial
 
 from ..domain.fiche import Fiche
 from ..domain.territory import Departement
+from ..domain.text import plural
 from . import GeneratedPage
 from .pagination import paginate
 from .render import Renderer
@@ -48,13 +49,13 @@ def key_figures(fiches: Sequence[Fiche]) -> list[tuple[int, str]]:
     ongoing = sum(1 for fiche in fiches if fiche.statut == "En cours")
     volunteers = sum(fiche.moyens.benevoles or 0 for fiche in fiches if fiche.moyens)
     figures = [
-        (len(fiches), "fiche" if len(fiches) == 1 else "fiches"),
+        (len(fiches), plural(len(fiches), "fiche")),
         (ongoing, "en cours"),
-        (len(structures), "structure" if len(structures) == 1 else "structures"),
-        (len(departements), "département" if len(departements) == 1 else "départements"),
+        (len(structures), plural(len(structures), "structure")),
+        (len(departements), plural(len(departements), "département")),
     ]
     if volunteers:
-        figures.append((volunteers, "bénévoles mobilisés"))
+        figures.append((volunteers, plural(volunteers, "bénévole mobilisé", "bénévoles mobilisés")))
     return figures
 
 

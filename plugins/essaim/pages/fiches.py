@@ -16,6 +16,7 @@ from .common import paginated_pages
 from .pagination import paginate
 from .render import Renderer
 from .urls import page_url
+from .words import listing_words_uri
 
 FACETS = {
     "themes": ("theme", "Thème"),
@@ -62,6 +63,7 @@ def listing_pages(index: Index, render: Renderer, layout: Layout) -> list[Genera
         searchable=False,
         facets=_facets(index),
         data_uri=listing_data_uri(layout),
+        words_uri=listing_words_uri(layout),
     )
 
 
@@ -76,6 +78,7 @@ def listing_context(index: Index, layout: Layout) -> dict[str, object]:
         "page_size": layout.page_size,
         "facets": _facets(index),
         "data_uri": listing_data_uri(layout),
+        "words_uri": listing_words_uri(layout),
     }
 
 

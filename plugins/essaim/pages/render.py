@@ -15,7 +15,7 @@ import jinja2
 from markupsafe import Markup
 
 from ..domain import contract
-from ..domain.text import slugify
+from ..domain.text import plural, slugify
 from .urls import departement_uri, page_url, region_uri, root_url
 
 ROOT = "\x00essaim-root\x00"
@@ -25,7 +25,9 @@ class Renderer:
     def __init__(self, env: jinja2.Environment, use_directory_urls: bool = True) -> None:
         env.autoescape = True
         env.undefined = jinja2.StrictUndefined
-        env.filters.update(number=format_number, euros=format_euros, slugify=slugify)
+        env.filters.update(
+            number=format_number, euros=format_euros, slugify=slugify, compte=count_of
+        )
         env.globals.update(
             region_uri=region_uri,
             departement_uri=departement_uri,
@@ -58,6 +60,11 @@ class Renderer:
         html = compiled.render(url=self.url, card=self.card, **context)
         root = root_url(page_uri, self.use_directory_urls)
         return "\n".join(line for line in html.split("\n") if line.strip()).replace(ROOT, root)
+
+
+def count_of(number: int, singular: str, many: str | None = None) -> str:
+    """``{{ n | compte("fiche") }}``: « 1 fiche », « 2 000 fiches » (French plural rule)."""
+    return f"{format_number(number)} {plural(number, singular, many)}"
 
 
 def format_number(value: object) -> str:

@@ -1,0 +1,38 @@
+"""Search: Pagefind indexes the built site after the build; the reader's browser loads
+its code and index chunks only when they use the search box (``assets/essaim/recherche.js``).
+
+``page_kind`` says what a page is (« Fiche », « Thème »...): the page carries it as a
+Pagefind meta, so that a result says where it comes from. Pages that repeat
+others (listing and map pages, the later pages of a paginated list) are not indexed.
+"""
+
+from __future__ import annotations
+
+from .marks import mark_page
+from .pagefind import PagefindError, index_site
+
+__all__ = ["PagefindError", "index_site", "mark_page", "page_kind"]
+
+KIND_LABELS = {
+    "themes": "Thème",
+    "publics": "Public",
+    "partenaires": "Partenaire",
+    "structures": "Structure",
+    "territoires": "Territoire",
+}
+# Pages that only repeat fiches found elsewhere: a result should lead to the fiche.
+NOT_INDEXED = ("carte/", "admin/")
+
+
+def page_kind(src_uri: str, is_fiche: bool, fiches_dir: str) -> str | None:
+    """What the page at ``src_uri`` is, for a search result; ``None``: not indexed."""
+    if is_fiche:
+        return "Fiche"
+    if "/page/" in src_uri or src_uri.startswith(NOT_INDEXED):
+        return None
+    if src_uri.startswith(fiches_dir.strip("/") + "/"):
+        return None  # the listing: every fiche has its own page
+    first, _, rest = src_uri.partition("/")
+    if first in KIND_LABELS and rest and rest != "index.md":
+        return KIND_LABELS[first]
+    return "Page"
