@@ -16,6 +16,7 @@ from .domain.vocabulary import Vocabulary
 from .new_command import add_parser as add_new_parser
 from .publications.command import add_booklet_command
 from .report import FORMATS, report
+from .site.command import add_build_command
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -93,6 +94,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     geocode.set_defaults(run=_geocode)
     add_booklet_command(commands)
+    add_build_command(commands)
     return parser
 
 
