@@ -14,6 +14,7 @@ from .domain.territory import TerritoryReference
 from .domain.text import count
 from .domain.vocabulary import Vocabulary
 from .new_command import add_parser as add_new_parser
+from .preview.command import add_serve_command
 from .publications.command import add_booklet_command
 from .report import FORMATS, report
 from .site.command import add_build_command
@@ -95,6 +96,7 @@ def _parser() -> argparse.ArgumentParser:
     geocode.set_defaults(run=_geocode)
     add_booklet_command(commands)
     add_build_command(commands)
+    add_serve_command(commands)
     return parser
 
 

@@ -1,0 +1,73 @@
+"""What a derived page shows, as a hash, without rendering it when that can be avoided.
+
+A derived page renders a fragment template with named values (``functools.partial`` of
+the renderer, see ``pages.common``). When every value is plain data (text, numbers,
+tuples, dataclasses such as terms, structures, territories, pagers) or fiches, the hash of
+those values stands for the page. A fiche counts by its parsed fields (what its card and
+the lists can show: title, structure, territory, terms, summary...), not by its whole
+text: a sentence added further down a fiche changes its own page only. Any other value
+(an index, a function) and the page is rendered and its HTML hashed.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+from functools import partial
+from typing import Any
+
+from ..domain.fiche import Fiche
+from ..pages import GeneratedPage
+
+
+class _Opaque(Exception):
+    """A value whose content cannot be read without rendering the page."""
+
+
+def digest(data: bytes | str) -> str:
+    return hashlib.sha256(data.encode() if isinstance(data, str) else data).hexdigest()
+
+
+def page_hash(page: GeneratedPage, tokens: dict[int, object]) -> str:
+    """``tokens``: what each fiche, term, structure... stands for, filled as they are met,
+    for one pass over the pages (by identity: valid while the index holding them lives)."""
+    render = page.render
+    if isinstance(render, partial):
+        try:
+            values = (render.args, sorted(render.keywords.items()))
+            return "valeurs:" + digest(repr((page.markdown, _plain(values, tokens, 0))))
+        except _Opaque:
+            pass
+    return "html:" + digest(page.render())
+
+
+def _plain(value: object, tokens: dict[int, object], depth: int) -> object:
+    if value is None or isinstance(value, str | int | float | bool):
+        return value
+    if isinstance(value, Fiche):
+        token = tokens.get(id(value))
+        if token is None:
+            token = tokens[id(value)] = ("fiche", digest(repr(_fields(value, tokens, depth))))
+        return token
+    if depth > 8:
+        raise _Opaque
+    if isinstance(value, list | tuple):
+        return tuple(_plain(item, tokens, depth + 1) for item in value)
+    if isinstance(value, dict):
+        return tuple((str(k), _plain(v, tokens, depth + 1)) for k, v in value.items())
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        token = tokens.get(id(value))
+        if token is None:
+            token = tokens[id(value)] = _fields(value, tokens, depth)
+        return token
+    raise _Opaque
+
+
+def _fields(value: Any, tokens: dict[int, object], depth: int) -> object:
+    return (
+        type(value).__qualname__,
+        tuple(
+            _plain(getattr(value, field.name), tokens, depth + 1)
+            for field in dataclasses.fields(value)
+        ),
+    )
