@@ -36,6 +36,7 @@ from .pages.site import (
 from .pages.wiki import fiche_footer, issue_url
 from .publications.booklet import Site
 from .publications.publisher import Publisher
+from .publications.reuse import booklet_cache
 from .scratch import Scratch
 
 log = get_plugin_logger("essaim")
@@ -68,6 +69,7 @@ class EssaimPlugin(BasePlugin[EssaimConfig]):
         config.theme.dirs.append(str(PACKAGE / "templates"))
         config.extra_css.extend(f"{self.config.assets_dir}/{name}" for name in STYLESHEETS)
         config.extra_javascript.extend(f"{self.config.assets_dir}/{name}" for name in SCRIPTS)
+        self.publisher.cache = booklet_cache(config.config_file_path, self.config.booklets_cache)
         return config
 
     # Early, so that other plugins (search, macros) see the generated pages.

@@ -16,6 +16,7 @@ from ..domain.territory import TerritoryReference
 from ..domain.text import quote
 from .booklet import Site, booklet_html, build_date
 from .columns import sort_fiches
+from .reuse import BookletCache
 from .selection import SelectionError, build_selection
 from .spec import BookletSpec
 
@@ -33,6 +34,7 @@ class Publisher:
     bodies: dict[str, str] = field(default_factory=dict)
     wanted: set[str] = field(default_factory=set)
     only: set[str] | None = None  # slugs of the booklets to print (essaim booklet TITRE)
+    cache: BookletCache | None = None  # PDFs of earlier builds, by content (reuse.py)
 
     def plan(self, specs: Sequence[BookletSpec], index: Index) -> None:
         """Select each booklet's fiches; a filter that matches nothing known is an error
@@ -87,6 +89,12 @@ class Publisher:
             )
             html = booklet_html(env, spec, booklet.fiches, self.bodies, site, moment, warn)
             output = site_dir / spec.uri
+            key = self.cache.key(html, site_dir) if self.cache is not None else ""
+            pages = self.cache.restore(spec.slug, key, output) if self.cache else None
+            if pages is not None:
+                info(f"{spec.uri} repris du cache (même contenu) : {pages} pages")
+                written.append(output)
+                continue
             pages = write_pdf(
                 html,
                 site_dir,
@@ -96,6 +104,8 @@ class Publisher:
                 if len(booklet.fiches) > 20
                 else None,
             )
+            if self.cache is not None:
+                self.cache.store(spec.slug, key, output, pages)
             elapsed = f"{time.monotonic() - start:.1f}".replace(".", ",")
             info(f"{spec.uri} écrit : {pages} pages en {elapsed} s")
             written.append(output)
