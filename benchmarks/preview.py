@@ -26,10 +26,10 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from essaim_bench.configs import ESSAIM_CONFIG  # noqa: E402
-from essaim_bench.generate import ensure  # noqa: E402
-from essaim_bench.machine import describe  # noqa: E402
-from essaim_bench.results import WORK, replace_section  # noqa: E402
+from essaim_bench.configs import ESSAIM_CONFIG
+from essaim_bench.generate import ensure
+from essaim_bench.machine import describe
+from essaim_bench.results import WORK, replace_section
 
 
 def _free_port() -> int:

@@ -91,7 +91,7 @@ class IncrementalSite:
         changed = self._changed_sources()
         if not changed:
             return []
-        start = time.monotonic()
+        start, cpu = time.monotonic(), time.process_time()
         fiches = self.plugin.index.by_src_uri if self.plugin.index is not None else {}
         if any(uri not in fiches or not (self.docs / uri).is_file() for uri in changed):
             self.full()
@@ -113,7 +113,8 @@ class IncrementalSite:
         self._render(sorted(stale))
         self.plugin.scratch.clear()
         log.info(
-            f"essaim: {len(stale)} page(s) reconstruite(s) en {time.monotonic() - start:.2f} s"
+            f"essaim: {len(stale)} page(s) reconstruite(s) en {time.monotonic() - start:.2f} s "
+            f"(processeur : {time.process_time() - cpu:.2f} s)"
         )
         return sorted(stale)
 
