@@ -10,8 +10,10 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
+from mkdocs.utils.templates import TemplateContext
 
 from .admin import static_files
 from .admin.decap import decap_config, github_repo
@@ -153,9 +155,8 @@ class EssaimPlugin(BasePlugin[EssaimConfig]):
         self, html_content: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
         uri = page.file.src_uri
-        generated = self.generated.get(uri)
-        if generated is not None:
-            return f"{html_content}\n{generated.render() if generated.searchable else LATE}"
+        if uri in self.generated:  # its HTML is made when the page is written (on_page_context)
+            return f"{html_content}\n{LATE}"
         fiche = self.index.by_src_uri.get(uri) if self.index else None
         if fiche is None or self.index is None or self.render is None:
             return html_content
@@ -166,13 +167,27 @@ class EssaimPlugin(BasePlugin[EssaimConfig]):
         self.publisher.keep(fiche, body)
         return f"{fiche_search_line(fiche)}\n{body}\n{LATE}"
 
+    @event_priority(50)  # before search indexes the page
+    def on_page_context(
+        self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext | None:
+        """A searchable derived page gets its HTML as it is written, not when every page is
+        read: MkDocs holds each page's content from the reading to the end of the build."""
+        generated = self.generated.get(page.file.src_uri)
+        if generated is not None and generated.searchable and page.content:
+            page.content = page.content.replace(LATE, generated.render(), 1)
+        return context
+
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
         """What search does not need is added as the page is written, then dropped: MkDocs
         holds every page's content until the end of the build, but not this."""
+        page.content = None  # written and indexed: nothing reads it again
         uri = page.file.src_uri
         generated = self.generated.get(uri)
         fiche = self.index.by_src_uri.get(uri) if self.index else None
-        if generated is not None and not generated.searchable:
+        if generated is not None:
+            if generated.searchable:  # its HTML came in on_page_context
+                return output
             replacements = {LATE: generated.render()}
         elif fiche is not None and self.index is not None and self.render is not None:
             footer = fiche_footer(
