@@ -129,13 +129,16 @@ class IncrementalSite:
         changed: the compiled fragment templates and the cards of unchanged fiches."""
         before = self.plugin.render
         fiches = dict(self.plugin.index.by_src_uri) if self.plugin.index is not None else {}
-        theme = self.config.theme
+        theme, options = self.config.theme, self.plugin.config
         if before is not None:
             theme.get_env = lambda: before.env  # the plugin's own environment, not the theme's
+        # The admin form derives from the vocabulary only, whose change makes a full build.
+        admin, options["admin"] = options["admin"], False
         try:
             self.plugin.on_files(get_files(self.config), config=self.config)
         finally:
             theme.__dict__.pop("get_env", None)
+            options["admin"] = admin
         after = self.plugin.render
         if before is not None and after is not None:
             now = self.plugin.index.by_src_uri

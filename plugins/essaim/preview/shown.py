@@ -14,9 +14,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 from functools import partial
-from typing import Any
 
-from ..domain.fiche import Fiche
 from ..pages import GeneratedPage
 
 
@@ -29,13 +27,16 @@ def digest(data: bytes | str) -> str:
 
 
 def page_hash(page: GeneratedPage, tokens: dict[int, object]) -> str:
-    """``tokens``: what each fiche, term, structure... stands for, filled as they are met,
-    for one pass over the pages (by identity: valid while the index holding them lives)."""
+    """``tokens``: what each fiche, term, structure, list... stands for, filled as they are
+    met, for one pass over the pages (by identity: valid while the pages holding them live)."""
     render = page.render
     if isinstance(render, partial):
         try:
-            values = (render.args, sorted(render.keywords.items()))
-            return "valeurs:" + digest(repr((page.markdown, _plain(values, tokens, 0))))
+            # The values themselves, never a container made here: a token is kept by the
+            # identity of an object that lives as long as the pages.
+            args = tuple(_plain(value, tokens, 0) for value in render.args)
+            named = tuple((k, _plain(v, tokens, 0)) for k, v in sorted(render.keywords.items()))
+            return "valeurs:" + digest(repr((page.markdown, args, named)))
         except _Opaque:
             pass
     return "html:" + digest(page.render())
@@ -44,30 +45,26 @@ def page_hash(page: GeneratedPage, tokens: dict[int, object]) -> str:
 def _plain(value: object, tokens: dict[int, object], depth: int) -> object:
     if value is None or isinstance(value, str | int | float | bool):
         return value
-    if isinstance(value, Fiche):
-        token = tokens.get(id(value))
-        if token is None:
-            token = tokens[id(value)] = ("fiche", digest(repr(_fields(value, tokens, depth))))
-        return token
     if depth > 8:
         raise _Opaque
-    if isinstance(value, list | tuple):
-        return tuple(_plain(item, tokens, depth + 1) for item in value)
-    if isinstance(value, dict):
-        return tuple((str(k), _plain(v, tokens, depth + 1)) for k, v in value.items())
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        token = tokens.get(id(value))
-        if token is None:
-            token = tokens[id(value)] = _fields(value, tokens, depth)
+    # Fiches, terms, structures and the lists holding them recur across pages: each is
+    # reduced once per pass to a short hash (by identity: the objects live all the pass).
+    token = tokens.get(id(value))
+    if token is not None:
         return token
-    raise _Opaque
-
-
-def _fields(value: Any, tokens: dict[int, object], depth: int) -> object:
-    return (
-        type(value).__qualname__,
-        tuple(
-            _plain(getattr(value, field.name), tokens, depth + 1)
-            for field in dataclasses.fields(value)
-        ),
-    )
+    if isinstance(value, list | tuple):
+        plain: object = tuple(_plain(item, tokens, depth + 1) for item in value)
+    elif isinstance(value, dict):
+        plain = tuple((str(k), _plain(v, tokens, depth + 1)) for k, v in value.items())
+    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+        plain = (
+            type(value).__qualname__,
+            tuple(
+                _plain(getattr(value, field.name), tokens, depth + 1)
+                for field in dataclasses.fields(value)
+            ),
+        )
+    else:
+        raise _Opaque
+    token = tokens[id(value)] = "#" + digest(repr(plain))[:32]
+    return token
