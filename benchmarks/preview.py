@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import signal
 import socket
 import statistics
 import subprocess
@@ -94,9 +95,9 @@ def measure(engine: str, corpus: Path, edits: int, timeout: float) -> dict[str, 
         text = other.read_text(encoding="utf-8")
         themes = next(line for line in text.splitlines() if line.startswith("themes:"))
         other.write_text(text.replace(themes, "themes: [Numérique]"), encoding="utf-8")
-        title = next(line for line in text.splitlines() if line.startswith("title:"))
-        shown = title.removeprefix("title:").strip().strip("\"'")[:30]
-        result["theme_change_s"] = round(_wait(base + "themes/numerique/", shown, timeout), 3)
+        # The theme page links to the fiche (its title is HTML-escaped there).
+        link = "fiches/" + other.relative_to(docs / "fiches").with_suffix("").as_posix() + "/"
+        result["theme_change_s"] = round(_wait(base + "themes/numerique/", link, timeout), 3)
     except TimeoutError as error:
         result["status"] = str(error)
     finally:
@@ -139,9 +140,11 @@ def main() -> int:
     parser.add_argument("--fiches", type=int, default=1000)
     parser.add_argument("--edits", type=int, default=3)
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--timeout", type=float, default=600)
+    parser.add_argument("--timeout", type=float, default=300)
     parser.add_argument("--mkdocs", action="store_true", help="also time « mkdocs serve »")
     args = parser.parse_args()
+    # Stopped from outside (timeout): still stop the server and give the fiches back.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))
     corpus = WORK / str(args.fiches)
     ensure(args.fiches, corpus, args.seed)
     engines = ["essaim serve"] + (["mkdocs serve"] if args.mkdocs else [])
