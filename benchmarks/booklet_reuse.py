@@ -84,7 +84,8 @@ def main() -> int:
     lines = [
         f"## Booklet reuse at {args.fiches:,} fiches (issue 16)",
         "",
-        f"Command: `python benchmarks/booklet_reuse.py --fiches {args.fiches}`. "
+        f"Command: `python benchmarks/booklet_reuse.py --fiches {args.fiches} "
+        f"--theme {args.theme}`. "
         f"{machine['date']}; {machine['nproc']} CPUs, shared with other sessions; load "
         f"average {machine['load_average']}; essaim at commit {machine['commit']}.",
         f"One booklet (theme « {args.theme} »), three `mkdocs build` runs of the whole site, "
