@@ -8,6 +8,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -50,8 +51,19 @@ def _project(root: Path) -> Path:
     return root / "mkdocs.yml"
 
 
-def _site(config_file: Path, site_dir: Path) -> IncrementalSite:
+@pytest.fixture
+def sites() -> Iterator[list[IncrementalSite]]:
+    """Every preview a test opens, closed after it: MkDocs shares the plugin's instance
+    across the process, and a later build must not believe it is serving."""
+    opened: list[IncrementalSite] = []
+    yield opened
+    for site in reversed(opened):  # the last opened knows the state the first one left
+        site.close()
+
+
+def _site(config_file: Path, site_dir: Path, opened: list[IncrementalSite]) -> IncrementalSite:
     site = IncrementalSite(load_config(str(config_file), site_dir=str(site_dir)))
+    opened.append(site)
     site.full()
     return site
 
@@ -68,9 +80,11 @@ def _content(page: Path) -> str:
     return page.read_text(encoding="utf-8").split("<article", 1)[1].split("</article>", 1)[0]
 
 
-def test_a_new_title_in_the_navigation_makes_a_full_build(tmp_path: Path) -> None:
+def test_a_new_title_in_the_navigation_makes_a_full_build(
+    tmp_path: Path, sites: list[IncrementalSite]
+) -> None:
     config_file = _project(tmp_path / "projet")
-    site = _site(config_file, tmp_path / "site")
+    site = _site(config_file, tmp_path / "site", sites)
     _edit(tmp_path / "projet/docs/fiches/repas.md", "title: Les repas", "title: Les goûters")
     assert site.update() == ["*"]
     accueil = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
@@ -83,10 +97,10 @@ def _edit(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new), encoding="utf-8")
 
 
-def test_an_edit_renders_only_what_it_changes(tmp_path: Path) -> None:
+def test_an_edit_renders_only_what_it_changes(tmp_path: Path, sites: list[IncrementalSite]) -> None:
     config_file = _project(tmp_path / "projet")
     site_dir = tmp_path / "site"
-    site = _site(config_file, site_dir)
+    site = _site(config_file, site_dir, sites)
     docs = tmp_path / "projet" / "docs"
     assert site.update() == []  # nothing changed, nothing rendered
 
@@ -118,13 +132,13 @@ def test_an_edit_renders_only_what_it_changes(tmp_path: Path) -> None:
 
     # What the preview shows is what a clean build of the same files gives.
     clean = tmp_path / "propre"
-    _site(config_file, clean)
+    _site(config_file, clean, sites)
     assert _pages(site_dir) == _pages(clean)
 
 
-def test_a_new_page_makes_a_full_build(tmp_path: Path) -> None:
+def test_a_new_page_makes_a_full_build(tmp_path: Path, sites: list[IncrementalSite]) -> None:
     config_file = _project(tmp_path / "projet")
-    site = _site(config_file, tmp_path / "site")
+    site = _site(config_file, tmp_path / "site", sites)
     new = tmp_path / "projet" / "docs" / "fiches" / "atelier.md"
     new.write_text(fiche("L'atelier", departement="23"), encoding="utf-8")
     assert site.update() == ["*"]
@@ -153,6 +167,15 @@ def _wait_for(url: str, text: str, deadline: float) -> str:
             pass
         time.sleep(0.05)
     raise AssertionError(f"{url} n'a jamais montré « {text} »")
+
+
+def test_a_closed_preview_leaves_booklets_to_later_builds(
+    tmp_path: Path, sites: list[IncrementalSite]
+) -> None:
+    site = _site(_project(tmp_path / "projet"), tmp_path / "site", sites)
+    assert site.plugin.serving
+    site.close()
+    assert not site.plugin.serving
 
 
 def test_the_served_page_shows_the_edit(tmp_path: Path) -> None:

@@ -79,6 +79,7 @@ def run_serve(args: argparse.Namespace) -> int:
             pass
         finally:
             server.shutdown()
+            site.close()
     return 0
 
 

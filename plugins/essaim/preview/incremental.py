@@ -33,6 +33,7 @@ from mkdocs.structure.files import Files, get_files
 from ..pages.fiches import fiche_facts, fiche_related
 from .shown import digest as _digest
 from .shown import page_hash
+from .sources import Sources
 
 log = logging.getLogger("mkdocs.plugins.essaim")
 
@@ -60,17 +61,29 @@ class IncrementalSite:
         self.config = config
         self.recorder = _Recorder()
         config.plugins["essaim-preview"] = self.recorder
+        self.plugin: Any = config.plugins["essaim"]
         # As « mkdocs serve » starts: the essaim plugin keeps its cache, prints no booklet.
+        # MkDocs keeps that plugin instance for the whole process: close() gives it back.
+        self._was_serving = bool(self.plugin.serving)
         config.plugins.on_startup(command="serve", dirty=False)
-        self.plugin = config.plugins["essaim"]
         self.docs = Path(config.docs_dir)
         self.site = Path(config.site_dir)
-        self.sources: dict[str, tuple[int, int, str]] = {}  # src_uri → (mtime, size, hash)
+        self.sources = Sources(self.docs)
         self.shown: dict[str, str] = {}  # what each page shows from Essaim → its hash
         self.structure: dict[str, str] = {}  # derived page → its front matter
         self.full_builds = 0
         self.structures: dict[str, str | None] = {}  # fiche → its structure's slug
         self.related: dict[str, tuple[str, ...]] = {}  # fiche → its *fiches proches*
+
+    def close(self) -> None:
+        """The plugin as it was: a later build in this process prints its booklets."""
+        self.plugin.serving = self._was_serving
+
+    def __enter__(self) -> IncrementalSite:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
 
     # -- full builds -------------------------------------------------------------------
 
@@ -78,7 +91,7 @@ class IncrementalSite:
         start = time.monotonic()
         build(self.config, serve_url="http://preview/")
         self.full_builds += 1
-        self.sources = {uri: self._stat_hash(uri) for uri in self._source_uris()}
+        self.sources.record()
         self.structure = {uri: page.markdown for uri, page in self.plugin.generated.items()}
         self.shown = self._fragments()
         self._remember()
@@ -88,7 +101,7 @@ class IncrementalSite:
 
     def update(self) -> list[str]:
         """Bring the site up to date with docs/; the src_uris rendered again."""
-        changed = self._changed_sources()
+        changed = self.sources.changed()
         if not changed:
             return []
         start, cpu = time.monotonic(), time.process_time()
@@ -212,32 +225,3 @@ class IncrementalSite:
             if not target.is_file() or _digest(target.read_bytes()) != _digest(path.read_bytes()):
                 target.parent.mkdir(parents=True, exist_ok=True)
                 shutil.copyfile(path, target)
-
-    # -- what changed in docs/ ---------------------------------------------------------
-
-    def _source_uris(self) -> list[str]:
-        docs = self.docs
-        return sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*") if p.is_file())
-
-    def _stat_hash(self, uri: str) -> tuple[int, int, str]:
-        path = self.docs / uri
-        stat = path.stat()
-        return stat.st_mtime_ns, stat.st_size, _digest(path.read_bytes())
-
-    def _changed_sources(self) -> set[str]:
-        """Files whose bytes changed (a new modification time alone is not a change)."""
-        changed = set()
-        uris = self._source_uris()
-        for uri in set(self.sources) - set(uris):
-            changed.add(uri)
-            del self.sources[uri]
-        for uri in uris:
-            known = self.sources.get(uri)
-            stat = (self.docs / uri).stat()
-            if known is not None and (stat.st_mtime_ns, stat.st_size) == known[:2]:
-                continue
-            current = self._stat_hash(uri)
-            self.sources[uri] = current
-            if known is None or known[2] != current[2]:
-                changed.add(uri)
-        return changed
