@@ -29,10 +29,11 @@ from .realdata import (
 from .sampling import Stats, measure
 
 MANIFEST = "corpus.json"
-FICHES_PER_STRUCTURE = 3  # as in the federation's data: a structure carries several actions
+# As in the federation's export (seeds/003: 25 actions, 22 structures, none with more than
+# two): a structure carries one to three actions, most often one.
+ACTIONS_PER_STRUCTURE = ((1, 0.80), (2, 0.15), (3, 0.05))
 UNKNOWN_THEME_SHARE = 0.005
 IMPOSSIBLE_DATE_SHARE = 0.002
-MAX_STRUCTURE_WEIGHT = 8.0  # the busiest structures carry a dozen actions or so, not hundreds
 ARCHIVES, IMPORTED = "archives", "import-2024"
 
 
@@ -50,11 +51,22 @@ def _structures(rng: random.Random, project: Project, stats: Stats, count: int) 
     return structures
 
 
-def _carriers(rng: random.Random, structures: list[Structure], n: int) -> list[Structure]:
-    """Which structure carries each fiche: every structure one, the rest heavy-tailed."""
-    weights = [min(MAX_STRUCTURE_WEIGHT, rng.paretovariate(2.0)) for _ in structures]
-    extra = rng.choices(range(len(structures)), weights, k=n - len(structures))
-    carriers = [*structures, *(structures[i] for i in extra)]
+def _actions(rng: random.Random, n: int) -> list[int]:
+    """How many actions each structure carries (1 to 3), adding up to ``n``."""
+    sizes, weights = zip(*ACTIONS_PER_STRUCTURE, strict=True)
+    counts: list[int] = []
+    while sum(counts) < n:
+        counts.append(min(rng.choices(sizes, weights)[0], n - sum(counts)))
+    return counts
+
+
+def _carriers(
+    rng: random.Random, structures: list[Structure], counts: list[int]
+) -> list[Structure]:
+    """Which structure carries each fiche: each structure its number of actions."""
+    carriers = [
+        structure for structure, k in zip(structures, counts, strict=True) for _ in range(k)
+    ]
     rng.shuffle(carriers)
     return carriers
 
@@ -92,8 +104,9 @@ def generate(n: int, out_dir: Path, seed: int = 1) -> dict[str, Any]:
     docs = _prepare(project, out_dir)
     # One generator per aspect: changing how bodies are drawn leaves titles unchanged.
     rngs = {k: random.Random(f"{seed}:{k}") for k in ("structures", "fiches", "flaws")}
-    structures = _structures(rngs["structures"], project, stats, max(1, round(n / 3)))
-    carriers = _carriers(rngs["structures"], structures, n)
+    counts = _actions(rngs["structures"], n)
+    structures = _structures(rngs["structures"], project, stats, len(counts))
+    carriers = _carriers(rngs["structures"], structures, counts)
     unknown = set(rngs["flaws"].sample(range(n), max(1, round(n * UNKNOWN_THEME_SHARE))))
     dates = set(rngs["flaws"].sample(range(n), max(1, round(n * IMPOSSIBLE_DATE_SHARE))))
     region: dict[str, list[Departement]] = {}

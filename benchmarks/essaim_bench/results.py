@@ -58,3 +58,18 @@ def write_markdown(section: str) -> Path:
             header = text.split(MARKER, 1)[0].rstrip() + "\n"
     RESULTS_MD.write_text(f"{header}\n{MARKER}\n\n{section}", encoding="utf-8")
     return RESULTS_MD
+
+
+def replace_section(name: str, section: str) -> Path:
+    """Write ``section`` between ``<!-- name:start -->`` and ``<!-- name:end -->`` in
+    RESULTS.md (added above the run.py marker the first time); the rest stays."""
+    start, end = f"<!-- {name}:start -->", f"<!-- {name}:end -->"
+    block = f"{start}\n{section.rstrip()}\n{end}"
+    text = RESULTS_MD.read_text(encoding="utf-8") if RESULTS_MD.exists() else ""
+    if start in text and end in text:
+        text = text[: text.index(start)] + block + text[text.index(end) + len(end) :]
+    else:
+        at = text.index(MARKER) if MARKER in text else len(text)
+        text = text[:at] + block + "\n\n" + text[at:]
+    RESULTS_MD.write_text(text, encoding="utf-8")
+    return RESULTS_MD

@@ -14,9 +14,11 @@ from .domain.territory import TerritoryReference
 from .domain.text import count, printable
 from .domain.vocabulary import Vocabulary
 from .new_command import add_parser as add_new_parser
+from .preview.command import add_serve_command
 from .project import apply_project
 from .publications.command import add_booklet_command
 from .report import FORMATS, report
+from .site.command import add_build_command
 from .writing import write_inside
 
 
@@ -97,6 +99,8 @@ def _parser() -> argparse.ArgumentParser:
     )
     geocode.set_defaults(run=_geocode)
     add_booklet_command(commands)
+    add_build_command(commands)
+    add_serve_command(commands)
     return parser
 
 

@@ -99,6 +99,10 @@ class EssaimConfig(Config):
     optional ``slug``, ``sous_titre``, ``introduction``, ``tri`` (columns, as for
     ``tableau_fiches``) and the filters of the macros (``themes: [Parentalité]``...)."""
 
+    booklets_cache = opt.Type(str, default=".cache/essaim/livrets")
+    """Where printed booklets are kept, by a hash of their content, relative to mkdocs.yml:
+    a build in which no fiche of a booklet changed reuses its PDF. Empty: always print."""
+
     booklets_on_serve = opt.Type(bool, default=False)
     """Print the booklets on every rebuild of ``mkdocs serve`` too (slow: seconds per
     booklet); by default only ``mkdocs build`` and ``essaim booklet`` print them."""

@@ -9,6 +9,10 @@ A wrong filter, value or column must not give a page that silently says somethin
 the macro records the problem, shows nothing, and the page then fails the build with a
 message naming the page, the macro and the value (raised after rendering, so that
 mkdocs-macros does not turn it into a traceback in the page).
+
+Under Zensical, which runs pluglets but no MkDocs plugin and has no hook after a page's
+macros, the index is the one ``essaim build --engine zensical`` staged
+(``site.current``), and the errors are reported by that command once Zensical is done.
 """
 
 from __future__ import annotations
@@ -25,20 +29,39 @@ from .pages.render import count_of
 from .publications.columns import DEFAULT_COLUMNS, columns_of, sort_fiches
 from .publications.selection import SelectionError, build_selection
 from .publications.view import FicheView
+from .site.current import staged
+
+
+class EngineError(RuntimeError):
+    """The engine runs the macros without Essaim's index: not a mistake in the page."""
 
 
 def define_env(env: Any) -> None:
-    errors: dict[str, list[str]] = {}
+    # mkdocs-macros checks each page after its macros; Zensical has no such hook.
+    hooks = getattr(env, "post_macro_functions", None)
+    site = staged()
+    errors: dict[str, list[str]] = site.errors if hooks is None and site is not None else {}
 
     def plugin() -> Any:
-        found = env.conf.plugins.get("essaim")
+        plugins = getattr(env.conf, "plugins", None)
+        if plugins is None:  # an engine without MkDocs plugins (Zensical)
+            if site is None:
+                raise EngineError(
+                    "essaim : ce moteur ne lance pas le plugin essaim ; construisez le site "
+                    "avec « essaim build --engine zensical »"
+                )
+            return site
+        found = plugins.get("essaim")
         if found is None or getattr(found, "index", None) is None:
             raise SelectionError("le plugin essaim doit être activé (plugins: - essaim)")
         return found
 
     def page_uri() -> str:
         page = getattr(env, "page", None)
-        return str(page.file.src_uri) if page is not None else ""
+        if page is None:
+            return ""
+        file = getattr(page, "file", None)  # MkDocs; Zensical's page has only its path
+        return str(file.src_uri if file is not None else page.path)
 
     def guarded(name: str, empty: object) -> Callable[[Callable[..., object]], Callable[..., Any]]:
         def wrap(function: Callable[..., object]) -> Callable[..., Any]:
@@ -116,4 +139,5 @@ def define_env(env: Any) -> None:
         if problems:
             raise PluginError(f"{page_uri()}: " + " ; ".join(problems))
 
-    env.post_macro_functions.append(check_page)
+    if hooks is not None:
+        hooks.append(check_page)

@@ -11,8 +11,10 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
+from mkdocs.utils.templates import TemplateContext
 
 from .admin import static_files
 from .admin.decap import decap_config, github_repo
@@ -40,6 +42,7 @@ from .pages.urls import root_url
 from .pages.wiki import fiche_footer, issue_url
 from .publications.booklet import Site
 from .publications.publisher import Publisher
+from .publications.reuse import booklet_cache
 from .scratch import Scratch
 from .search import PagefindError, index_site, mark_page, page_kind
 
@@ -89,6 +92,7 @@ class EssaimPlugin(BasePlugin[EssaimConfig]):
                 "la recherche d'Essaim (Pagefind) remplace le plugin « search » de "
                 "Material : retirez « search » de plugins dans mkdocs.yml"
             )
+        self.publisher.cache = booklet_cache(config.config_file_path, self.config.booklets_cache)
         return config
 
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> None:
@@ -195,8 +199,8 @@ class EssaimPlugin(BasePlugin[EssaimConfig]):
             changed = self.history.newest(self.config.fiches_dir)
         if changed is not None:
             page.update_date = iso_day(changed)
-        if generated is not None:
-            return f"{html_content}\n{generated.render() if generated.searchable else LATE}"
+        if generated is not None:  # its HTML is made when the page is written (on_page_context)
+            return f"{html_content}\n{LATE}"
         fiche = self.index.by_src_uri.get(uri) if self.index else None
         if fiche is None or self.index is None or self.render is None:
             return html_content
@@ -206,6 +210,17 @@ class EssaimPlugin(BasePlugin[EssaimConfig]):
             _prune_toc(page.toc.items, removed)
         self.publisher.keep(fiche, body)
         return f"{fiche_search_line(fiche)}\n{body}\n{LATE}"
+
+    @event_priority(50)  # before search indexes the page
+    def on_page_context(
+        self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext | None:
+        """A searchable derived page gets its HTML as it is written, not when every page is
+        read: MkDocs holds each page's content from the reading to the end of the build."""
+        generated = self.generated.get(page.file.src_uri)
+        if generated is not None and generated.searchable and page.content:
+            page.content = page.content.replace(LATE, generated.render(), 1)
+        return context
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
         output = self._late_html(output, page, config)
@@ -218,6 +233,7 @@ class EssaimPlugin(BasePlugin[EssaimConfig]):
     def _late_html(self, output: str, page: Page, config: MkDocsConfig) -> str:
         """What search does not need is added as the page is written, then dropped: MkDocs
         holds every page's content until the end of the build, but not this."""
+        page.content = None  # written and indexed: nothing reads it again
         if self.config.enabled:  # a skip link; what search indexes, and how it names it
             is_fiche = self.index is not None and page.file.src_uri in self.index.by_src_uri
             kind = page_kind(page.file.src_uri, is_fiche, self.config.fiches_dir)
@@ -225,7 +241,9 @@ class EssaimPlugin(BasePlugin[EssaimConfig]):
         uri = page.file.src_uri
         generated = self.generated.get(uri)
         fiche = self.index.by_src_uri.get(uri) if self.index else None
-        if generated is not None and not generated.searchable:
+        if generated is not None:
+            if generated.searchable:  # its HTML came in on_page_context
+                return output
             replacements = {LATE: generated.render()}
         elif fiche is not None and self.index is not None and self.render is not None:
             replacements = {fiche_search_line(fiche): "", LATE: ""}

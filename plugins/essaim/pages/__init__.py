@@ -6,6 +6,7 @@ that renders its HTML.
 
 from __future__ import annotations
 
+import functools
 import html
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -46,12 +47,18 @@ class GeneratedPage:
 
     @property
     def markdown(self) -> str:
-        # Material prints titles as HTML; ours come from fiches and the vocabulary: text.
-        meta: dict[str, object] = {"title": html.escape(self.title)}
-        if not self.searchable:
-            meta["search"] = {"exclude": True}
-        front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000)
-        return f"---\n{front}---\n"
+        return _front_matter(self.title, self.searchable)
+
+
+@functools.lru_cache(maxsize=65536)
+def _front_matter(title: str, searchable: bool) -> str:
+    """Made once per title: a rebuild (« essaim serve ») asks again for every page's."""
+    # Material prints titles as HTML; ours come from fiches and the vocabulary: text.
+    meta: dict[str, object] = {"title": html.escape(title)}
+    if not searchable:
+        meta["search"] = {"exclude": True}
+    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000)
+    return f"---\n{front}---\n"
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,9 @@ ROOT = "\x00essaim-root\x00"
 class Renderer:
     def __init__(self, env: jinja2.Environment, use_directory_urls: bool = True) -> None:
         env.autoescape = True
+        # Fragments render thousands of times a build: no stat of their files each time
+        # (each build, and each « essaim serve » session, starts from a fresh environment).
+        env.auto_reload = False
         env.undefined = jinja2.StrictUndefined
         env.filters.update(
             number=format_number, euros=format_euros, slugify=slugify, compte=count_of

@@ -16,8 +16,8 @@ from ..domain.index import Index
 from ..domain.territory import TerritoryReference
 from ..domain.text import quote
 from .booklet import Site, booklet_html, build_date
-from .cache import booklet_key, cache_folder, cached, keep
 from .columns import sort_fiches
+from .reuse import BookletCache
 from .selection import SelectionError, build_selection
 from .spec import BookletSpec
 
@@ -35,6 +35,7 @@ class Publisher:
     bodies: dict[str, str] = field(default_factory=dict)
     wanted: set[str] = field(default_factory=set)
     only: set[str] | None = None  # slugs of the booklets to print (essaim booklet TITRE)
+    cache: BookletCache | None = None  # PDFs of earlier builds, by content (reuse.py)
 
     def plan(self, specs: Sequence[BookletSpec], index: Index) -> None:
         """Select each booklet's fiches; a filter that matches nothing known is an error
@@ -81,7 +82,6 @@ class Publisher:
         from .pdf import RENDERER, write_pdf  # WeasyPrint loads Pango: only when needed
 
         written = []
-        folder = cache_folder()
         printed = self.printed()
         for number, booklet in enumerate(printed, 1):
             start = time.monotonic()
@@ -93,9 +93,10 @@ class Publisher:
             moment = _edition(booklet.fiches, updated or {})
             html = booklet_html(env, spec, booklet.fiches, self.bodies, site, moment, warn)
             output = site_dir / spec.uri
-            key = booklet_key(html, site_dir, RENDERER)
-            if (pages := cached(folder, key, output)) is not None:
-                info(f"{spec.uri} repris du cache (livret inchangé) : {pages} pages")
+            key = self.cache.key(html, site_dir, RENDERER) if self.cache is not None else ""
+            pages = self.cache.restore(spec.slug, key, output) if self.cache else None
+            if pages is not None:
+                info(f"{spec.uri} repris du cache (même contenu) : {pages} pages")
                 written.append(output)
                 continue
             pages = write_pdf(
@@ -107,7 +108,8 @@ class Publisher:
                 if len(booklet.fiches) > 20
                 else None,
             )
-            keep(folder, key, output, pages)
+            if self.cache is not None:
+                self.cache.store(spec.slug, key, output, pages)
             elapsed = f"{time.monotonic() - start:.1f}".replace(".", ",")
             info(f"{spec.uri} écrit : {pages} pages en {elapsed} s")
             written.append(output)
