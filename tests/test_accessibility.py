@@ -25,11 +25,6 @@ AXE = ROOT / "tests" / "vendor" / "axe-core" / "axe.min.js"
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 WIDTHS = (1280, 375)
 
-# Violations that issue #15 (the map) fixes, on its elements only: (rule id, CSS selector
-# the element matches). THE ONE PLACE to empty when #15 is merged; everything else is 0.
-EXPECTED_BY_15: set[tuple[str, str]] = {
-    ("nested-interactive", ".essaim-map"),
-}
 
 pytestmark = needs_chromium
 
@@ -96,18 +91,14 @@ def page(request: pytest.FixtureRequest, chromium: object) -> Iterator[object]:
 def _violations(page: object) -> list[str]:
     page.add_script_tag(content=AXE.read_text(encoding="utf-8"))  # type: ignore[attr-defined]
     found = page.evaluate(  # type: ignore[attr-defined]
-        """async ([tags, expected]) => {
+        """async (tags) => {
           const result = await axe.run(document, {runOnly: {type: "tag", values: tags}});
           const out = [];
-          for (const v of result.violations) for (const node of v.nodes) {
-            const element = document.querySelector(node.target[0]);
-            const known = expected.some(
-              ([id, sel]) => id === v.id && element && element.matches(sel));
-            if (!known) out.push(v.id + " " + node.target.join(" ") + " : " + node.failureSummary);
-          }
+          for (const v of result.violations) for (const node of v.nodes)
+            out.push(v.id + " " + node.target.join(" ") + " : " + node.failureSummary);
           return out;
         }""",
-        [TAGS, sorted(EXPECTED_BY_15)],
+        TAGS,
     )
     return list(found)
 

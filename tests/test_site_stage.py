@@ -8,10 +8,10 @@ from types import SimpleNamespace
 from typing import Any, ClassVar
 
 import pytest
-from essaim.site.stage import stage
 from mkdocs.config import load_config
 
 from essaim import macros
+from essaim.site.stage import stage
 
 from .conftest import VOCABULARY, fiche
 

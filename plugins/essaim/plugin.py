@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html
-import os
 from pathlib import Path
 
 from jinja2 import Environment
@@ -13,12 +12,9 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
-from mkdocs.structure.toc import AnchorLink
 from mkdocs.utils.templates import TemplateContext
 
-from .admin import static_files
-from .admin.decap import decap_config, github_repo
-from .assets import PACKAGE, SCRIPTS, STYLESHEETS, asset_files
+from .assets import SCRIPTS, STYLESHEETS, asset_files
 from .config import EssaimConfig
 from .domain.corpus import FicheCache, Settings, load_corpus, page_source
 from .domain.index import Index
@@ -27,29 +23,28 @@ from .domain.vocabulary import KINDS
 from .exports.feeds import head_links
 from .guard import Printable, drop_refused, escape_build_log
 from .history import History, content_history, iso_day
-from .pages import GeneratedPage, Layout
+from .late import LATE, fiche_fragments, fill
+from .pages import GeneratedPage
 from .pages.headings import drop_empty_sections
 from .pages.render import Renderer
 from .pages.sanitize import AddressGuard, clean_html
 from .pages.site import (
     derived_files,
     derived_pages,
-    fiche_facts,
-    fiche_related,
     fiche_search_line,
 )
 from .pages.urls import root_url
-from .pages.wiki import fiche_footer, issue_url
+from .pages.wiki import issue_url
 from .publications.booklet import Site
 from .publications.publisher import Publisher
 from .publications.reuse import booklet_cache
 from .scratch import Scratch
 from .search import PagefindError, index_site, mark_page, page_kind
+from .structure import add_theme_dirs, admin_files, display_root, prune_toc
+from .structure import layout as site_layout
 
 log = get_plugin_logger("essaim")
 log.logger.addFilter(Printable())
-# Where a page's late HTML goes (see on_post_page).
-LATE = '<div data-essaim-late="contenu"></div>'
 
 
 class EssaimPlugin(BasePlugin[EssaimConfig]):
@@ -76,22 +71,11 @@ class EssaimPlugin(BasePlugin[EssaimConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return config
-        # Appended last: a template of the same name in custom_dir (overrides/) wins.
-        config.theme.dirs.append(str(PACKAGE / "templates"))
+        add_theme_dirs(config, self.config.search, log.warning)
         config.markdown_extensions.append(AddressGuard())
         escape_build_log()
         config.extra_css.extend(f"{self.config.assets_dir}/{name}" for name in STYLESHEETS)
         config.extra_javascript.extend(f"{self.config.assets_dir}/{name}" for name in SCRIPTS)
-        # Before Material's own templates, after custom_dir: the header (search box) and
-        # the footer line, in French.
-        dirs = config.theme.dirs
-        dirs.insert(1 if config.theme.custom_dir else 0, str(PACKAGE / "theme"))
-        material_search = "search" in config.plugins or "material/search" in config.plugins
-        if self.config.search and material_search:
-            log.warning(
-                "la recherche d'Essaim (Pagefind) remplace le plugin « search » de "
-                "Material : retirez « search » de plugins dans mkdocs.yml"
-            )
         self.publisher.cache = booklet_cache(config.config_file_path, self.config.booklets_cache)
         return config
 
@@ -111,7 +95,7 @@ class EssaimPlugin(BasePlugin[EssaimConfig]):
             Path(config.docs_dir),
             sources,
             settings,
-            _display_root(config),
+            display_root(config),
             TerritoryReference.load(),
             self.cache,
         )
@@ -128,17 +112,7 @@ class EssaimPlugin(BasePlugin[EssaimConfig]):
         self.updated = dict(history.last)
         self.themes = {term.slug: term.label for term in self.index.terms("themes")}
         self.render = Renderer(config.theme.get_env(), config.use_directory_urls)
-        layout = Layout(
-            self.config.fiches_dir,
-            self.config.page_size,
-            config.use_directory_urls,
-            config.site_url or "",
-            self.config.map_tiles,
-            self.config.map_attribution,
-            config.site_name,
-            config.site_description or "",
-            history,
-        )
+        layout = site_layout(config, self.config, history)
         try:
             self.publisher.plan(self.config.booklets, self.index)
         except ValueError as error:
@@ -159,22 +133,12 @@ class EssaimPlugin(BasePlugin[EssaimConfig]):
                 if page.src_uri.split("/", 1)[0] in KINDS:
                     generated.edit_uri = self.config.vocabulary
                 files.append(generated)
-        for admin_file in self._admin_files(config):
-            files.append(admin_file)
+        if self.config.admin:
+            for admin_file in admin_files(config, self.index, self.config.fiches_dir):
+                files.append(admin_file)
         for asset in asset_files(config, self.config.assets_dir):
             files.append(asset)
         return files
-
-    def _admin_files(self, config: MkDocsConfig) -> list[File]:
-        repo = github_repo(config.repo_url)
-        if not self.config.admin or repo is None or self.index is None:
-            return []
-        folder = f"{_display_root(config)}/{self.config.fiches_dir}".strip("/")
-        text = decap_config(self.index.vocabulary, TerritoryReference.load(), repo, folder)
-        admin = [File.generated(config, "admin/config.yml", content=text)]
-        for uri, item in static_files():
-            admin.append(File.generated(config, uri, abs_src_path=str(item)))
-        return admin
 
     def on_page_read_source(self, /, *, page: Page, config: MkDocsConfig) -> str | None:
         if self.intro and page.file.src_uri == self.intro[0]:
@@ -207,7 +171,7 @@ class EssaimPlugin(BasePlugin[EssaimConfig]):
         # The editor's HTML is cleaned; the plugin's own fragments come around it, late.
         body, removed = drop_empty_sections(clean_html(html_content))
         if removed:
-            _prune_toc(page.toc.items, removed)
+            prune_toc(page.toc.items, removed)
         self.publisher.keep(fiche, body)
         return f"{fiche_search_line(fiche)}\n{body}\n{LATE}"
 
@@ -244,30 +208,16 @@ class EssaimPlugin(BasePlugin[EssaimConfig]):
         if generated is not None:
             if generated.searchable:  # its HTML came in on_page_context
                 return output
-            replacements = {LATE: generated.render()}
+            fragments = {LATE: generated.render()}
         elif fiche is not None and self.index is not None and self.render is not None:
-            replacements = {fiche_search_line(fiche): "", LATE: ""}
-            try:  # one fiche's fragments failing leaves that page plain, never stops the site
-                footer = fiche_footer(
-                    self.render,
-                    fiche,
-                    page.edit_url,
-                    issue_url(config.repo_url, fiche, page.canonical_url or page.url),
-                    self.updated.get(uri),
-                )
-                replacements = {
-                    fiche_search_line(fiche): fiche_facts(self.index, self.render, fiche),
-                    LATE: footer + fiche_related(self.index, self.render, fiche),
-                }
-            except Exception as error:
-                log.warning(f"{fiche.path}: page incomplète ({type(error).__name__}: {error})")
+            issue = issue_url(config.repo_url, fiche, page.canonical_url or page.url)
+            fragments = fiche_fragments(
+                self.index, self.render, fiche, page.edit_url, issue, self.updated.get(uri),
+                log.warning,
+            )  # fmt: skip
         else:
             return output
-        for marker, html_fragment in replacements.items():
-            if marker not in output:
-                log.warning(f"{uri}: le gabarit de la page a perdu une partie du contenu d'Essaim")
-            output = output.replace(marker, html_fragment, 1)
-        return output
+        return fill(output, fragments, uri, log.warning)
 
     def on_build_error(self, *, error: Exception) -> None:
         self.scratch.clear()
@@ -292,16 +242,3 @@ class EssaimPlugin(BasePlugin[EssaimConfig]):
         self.publisher.write(
             self.render.env, site, Path(config.site_dir), log.info, log.warning, self.updated
         )
-
-
-def _display_root(config: MkDocsConfig) -> str:
-    """The docs folder as the editor sees it from the project: ``docs``."""
-    base = os.path.dirname(config.config_file_path or "") or os.getcwd()
-    relative = os.path.relpath(config.docs_dir, base)
-    return config.docs_dir if relative.startswith("..") else relative.replace(os.sep, "/")
-
-
-def _prune_toc(items: list[AnchorLink], removed: set[str]) -> None:
-    items[:] = [item for item in items if item.id not in removed]
-    for item in items:
-        _prune_toc(item.children, removed)

@@ -1,7 +1,5 @@
 """Reading one fiche's front matter: the state of a reading, and the grouped fields.
-
-Each reader takes what it can and reports the rest; none raises.
-"""
+Each reader takes what it can and reports the rest; none raises."""
 
 from __future__ import annotations
 

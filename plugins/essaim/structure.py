@@ -1,0 +1,76 @@
+"""MkDocs structures the plugin's hooks make, read or trim, kept out of the hooks
+themselves: the theme's folders, the pages' layout, the admin files, the docs folder as an
+editor names it, a table of contents pruned."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File
+from mkdocs.structure.toc import AnchorLink
+
+from .admin import static_files
+from .admin.decap import decap_config, github_repo
+from .assets import PACKAGE
+from .domain.index import Index
+from .domain.territory import TerritoryReference
+from .history import History
+from .pages import Layout
+
+
+def display_root(config: MkDocsConfig) -> str:
+    """The docs folder as the editor sees it from the project: ``docs``."""
+    base = os.path.dirname(config.config_file_path or "") or os.getcwd()
+    relative = os.path.relpath(config.docs_dir, base)
+    return config.docs_dir if relative.startswith("..") else relative.replace(os.sep, "/")
+
+
+def admin_files(config: MkDocsConfig, index: Index, fiches_dir: str) -> list[File]:
+    """Decap's page, code and generated ``config.yml``, when ``repo_url`` is on GitHub."""
+    repo = github_repo(config.repo_url)
+    if repo is None:
+        return []
+    folder = f"{display_root(config)}/{fiches_dir}".strip("/")
+    text = decap_config(index.vocabulary, TerritoryReference.load(), repo, folder)
+    admin = [File.generated(config, "admin/config.yml", content=text)]
+    for uri, item in static_files():
+        admin.append(File.generated(config, uri, abs_src_path=str(item)))
+    return admin
+
+
+def prune_toc(items: list[AnchorLink], removed: set[str]) -> None:
+    """Drop the entries of the sections a fiche page left out (empty headings)."""
+    items[:] = [item for item in items if item.id not in removed]
+    for item in items:
+        prune_toc(item.children, removed)
+
+
+def add_theme_dirs(config: MkDocsConfig, search: bool, warn: Callable[[str], None]) -> None:
+    """Essaim's fragments last (a template of the same name in ``custom_dir`` wins); its
+    Material partials (the header's search box, the French footer) before Material's own,
+    after ``custom_dir``."""
+    config.theme.dirs.append(str(PACKAGE / "templates"))
+    config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(PACKAGE / "theme"))
+    if search and ("search" in config.plugins or "material/search" in config.plugins):
+        warn(
+            "la recherche d'Essaim (Pagefind) remplace le plugin « search » de "
+            "Material : retirez « search » de plugins dans mkdocs.yml"
+        )
+
+
+def layout(config: MkDocsConfig, options: Any, history: History) -> Layout:
+    """Where and how the derived pages are written, from the site's and plugin's options."""
+    return Layout(
+        options.fiches_dir,
+        options.page_size,
+        config.use_directory_urls,
+        config.site_url or "",
+        options.map_tiles,
+        options.map_attribution,
+        config.site_name,
+        config.site_description or "",
+        history,
+    )
