@@ -51,11 +51,8 @@ def _parser() -> argparse.ArgumentParser:
         default="text",
         help="« github » : annotations GitHub Actions sur la ligne du champ",
     )
-    check.add_argument(
-        "--strict",
-        action="store_true",
-        help="échouer aussi sur les avertissements (champs inconnus...)",
-    )
+    strict_help = "échouer aussi sur les avertissements (champs inconnus...)"
+    check.add_argument("--strict", action="store_true", help=strict_help)
     check.add_argument(
         "--report",
         nargs="?",
