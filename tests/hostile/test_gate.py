@@ -367,6 +367,20 @@ def test_decap_uploads_where_the_gate_admits_images() -> None:
     assert yaml.safe_load(text)["media_folder"] == f"docs/fiches/{IMAGES_FOLDER}"
 
 
+def test_an_image_named_as_decap_names_uploads_is_admitted(tmp_path: Path) -> None:
+    """Decap lower-cases an upload's name and keeps its underscores (« IMG_1234.JPG » →
+    « img_1234.jpg »): the gate admits that name, and refuses the camera's own."""
+    from essaim.domain.gate import judge_folder
+
+    images = tmp_path / "fiches" / IMAGES_FOLDER
+    images.mkdir(parents=True)
+    (images / "img_1234.jpg").write_bytes(b"\xff\xd8\xff\xe0" + bytes(12))
+    (images / "IMG_1235.JPG").write_bytes(b"\xff\xd8\xff\xe0" + bytes(12))
+    verdict = judge_folder(tmp_path, "fiches", "docs")
+    assert verdict.images == [f"fiches/{IMAGES_FOLDER}/img_1234.jpg"]
+    assert [p.path for p in verdict.refused] == [f"docs/fiches/{IMAGES_FOLDER}/IMG_1235.JPG"]
+
+
 def test_import_never_writes_through_a_dangling_symlink(tmp_path: Path) -> None:
     from ..test_import_centres_sociaux import EXCERPT
 

@@ -205,7 +205,9 @@ def _image_reason(path: Path, stem: str, extension: str) -> tuple[str, str]:
             f"type de fichier refusé dans {IMAGES_FOLDER}/ : seules les images {names} sont "
             "publiées (une image SVG peut exécuter du script)"
         )
-    if stem != slugify(stem):
+    # Decap names an upload as the slug rule would, but keeps underscores (IMG_1234.jpg →
+    # img_1234.jpg): they are harmless in an address, so an image may have them.
+    if stem.replace("_", "-") != slugify(stem.replace("_", "-")):
         example = slugify(stem) or "image"
         return (
             "",
