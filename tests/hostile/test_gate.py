@@ -23,7 +23,7 @@ from essaim.domain.gate import IMAGES_FOLDER
 
 from ..conftest import Builder, fiche
 
-MACROS = "  - search\n  - macros:\n      modules: [essaim.macros]\n      render_by_default: true\n"
+MACROS = "  - macros:\n      modules: [essaim.macros]\n      render_by_default: true\n"
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89\x00\x00\x00\rIDATx\x9cc\xf8\x0f\x00\x00\x01\x01\x00\x05\x18\xd8N\x00\x00\x00\x00IEND\xaeB`\x82"  # noqa: E501
 SECRET = "CANARI-SECRET-7f3a"
 # The real content of every case: one fiche and one illustration, which must stay.
