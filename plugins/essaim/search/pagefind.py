@@ -3,8 +3,11 @@ site. The extended build is the one with stemming for every language Pagefind kn
 
 from __future__ import annotations
 
+import json
 import subprocess
 from pathlib import Path
+
+from ..domain.text import plural
 
 OUTPUT = "pagefind"
 
@@ -24,7 +27,7 @@ def _executable() -> Path:
 
 
 def index_site(site_dir: Path) -> str:
-    """Index ``site_dir`` into ``site_dir/pagefind/``; returns Pagefind's summary line."""
+    """Index ``site_dir`` into ``site_dir/pagefind/``; says how many pages it holds."""
     command = [
         str(_executable()),
         "--site",
@@ -43,4 +46,14 @@ def index_site(site_dir: Path) -> str:
     if result.returncode != 0:
         detail = (result.stderr or result.stdout).strip()[-2000:]
         raise PagefindError(f"Pagefind a échoué (code {result.returncode}) : {detail}")
-    return result.stdout.strip()
+    return _summary(site_dir / OUTPUT / "pagefind-entry.json")
+
+
+def _summary(entry: Path) -> str:
+    """« 152 pages indexées dans pagefind/ », from the index's own entry file."""
+    try:
+        languages = json.loads(entry.read_text(encoding="utf-8"))["languages"].values()
+        pages = sum(int(language["page_count"]) for language in languages)
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return f"index écrit dans {OUTPUT}/"
+    return f"{pages} {plural(pages, 'page')} {plural(pages, 'indexée')} dans {OUTPUT}/"
