@@ -120,6 +120,9 @@ def test_macros_under_zensical_without_essaim_build_say_what_to_run() -> None:
             registered[name] = function
             return function
 
+        def filter(self, function: Any, name: str) -> Any:
+            return function
+
     macros.define_env(ZensicalLikeEnv())
     with pytest.raises(macros.EngineError, match="essaim build --engine zensical"):
         registered["nombre_fiches"]()

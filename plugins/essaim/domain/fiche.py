@@ -13,6 +13,9 @@ from .territory import Departement, Region
 from .text import fold, plural
 from .vocabulary import Term
 
+# Metadata of a field that only data files show (open data, the listing's words).
+DATA_ONLY: Mapping[str, bool] = {"data_only": True}
+
 
 @dataclass(frozen=True, slots=True)
 class PartialDate:
@@ -118,9 +121,12 @@ class Fiche:
     contact: Contact | None = None
     sources: tuple[str, ...] = ()
     summary: str = ""
-    resume: str = ""  # the whole résumé, uncut: the open data carry it
+    # Data files carry these, no page lists them: the preview does not re-render the lists
+    # a fiche is on when only they change (``preview/shown.py``).
+    resume: str = field(default="", metadata=DATA_ONLY)  # the whole résumé, uncut
     sections: tuple[str, ...] = ()  # level-2 headings with text under them
-    words: tuple[str, ...] = ()  # the body's distinct folded words, for the listing's filter
+    # The body's distinct folded words, for the listing's keyword filter (fiches/mots.js).
+    words: tuple[str, ...] = field(default=(), metadata=DATA_ONLY)
     extra: Mapping[str, object] = field(default_factory=dict)
     # Registry fields with no attribute of their own (added to the contract since), by key.
     values: Mapping[str, object] = field(default_factory=dict)

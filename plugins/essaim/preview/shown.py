@@ -62,6 +62,7 @@ def _plain(value: object, tokens: dict[int, object], depth: int) -> object:
             tuple(
                 _plain(getattr(value, field.name), tokens, depth + 1)
                 for field in dataclasses.fields(value)
+                if not field.metadata.get("data_only")  # on no page (domain/fiche.py)
             ),
         )
     else:
