@@ -76,14 +76,28 @@ def _nav_of_corpus(project: Project, nav: Any) -> Any:
 def plain_config(project: Project, n: int, fiches_dir: str) -> dict[str, Any]:
     config = _common(project, n)
     config["plugins"] = [
-        copy.deepcopy(p) for p in project.mkdocs.get("plugins") or ["search"] if not _is_essaim(p)
+        _without_essaim_macros(copy.deepcopy(p))
+        for p in project.mkdocs.get("plugins") or []
+        if not _is_essaim(p)
     ]
+    # Essaim's search (Pagefind) replaces Material's; the site without Essaim has Material's.
+    if not any(p == "search" or (isinstance(p, dict) and "search" in p) for p in config["plugins"]):
+        config["plugins"].insert(0, {"search": {"lang": "fr"}})
     # A nav of one page, like the real nav's size: a nav listing every fiche would make the
     # plain build quadratic and the comparison meaningless.
     config["nav"] = [{"Accueil": "index.md"}]
     # Otherwise MkDocs logs every fiche as « not included in the nav ».
     config["not_in_nav"] = f"/{fiches_dir}/\n/a-propos.md\n"
     return config
+
+
+def _without_essaim_macros(entry: Any) -> Any:
+    """The macros plugin stays (its cost is in both builds), without Essaim's pluglet: the
+    home page's Essaim macros then print mkdocs-macros' error instead of stopping the build."""
+    macros = entry.get("macros") if isinstance(entry, dict) else None
+    if isinstance(macros, dict) and isinstance(macros.get("modules"), list):
+        macros["modules"] = [m for m in macros["modules"] if not str(m).startswith("essaim")]
+    return entry
 
 
 def write_configs(project: Project, out_dir: Path, n: int, fiches_dir: str) -> None:

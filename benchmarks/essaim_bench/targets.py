@@ -23,6 +23,8 @@ def _mark(ok: bool) -> str:
 def _page_cost(summaries: dict[int, dict[str, Any]], n: int) -> tuple[str, str]:
     if n not in summaries:
         return f"not measured (no {n:,}-fiche run)", NOT_MEASURED
+    if summaries[n]["essaim"]["failed"] or summaries[n]["plain"]["failed"]:
+        return "a build failed: no comparison (see Builds)", _mark(False)
     ratio = summaries[n]["page_cost_ratio"]
     return f"{ratio:.2f} × (total time ratio {summaries[n]['time_ratio']:.2f} ×)", _mark(
         ratio <= PAGE_COST_RATIO
