@@ -40,8 +40,8 @@ from .publications.publisher import Publisher
 from .publications.reuse import booklet_cache
 from .scratch import Scratch
 from .search import PagefindError, index_site, mark_page, page_kind
-from .structure import add_theme_dirs, admin_files, display_root, prune_toc
-from .structure import layout as site_layout
+from .wiring import add_theme_dirs, admin_files, display_root, prune_toc
+from .wiring import layout as site_layout
 
 log = get_plugin_logger("essaim")
 log.logger.addFilter(Printable())

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .. import structure
+from .. import wiring
 from ..admin import static_files
 from ..admin.decap import decap_config, github_repo
 from ..assets import ASSETS, PACKAGE, VENDOR
@@ -29,7 +29,7 @@ from ..pages.render import Renderer
 from ..pages.site import derived_files, derived_pages
 from ..publications.publisher import Publisher
 from ..publications.reuse import booklet_cache
-from ..structure import layout as site_layout
+from ..wiring import layout as site_layout
 from .fiche_page import FichePages
 
 
@@ -112,7 +112,7 @@ def extra_assets(options: Any) -> tuple[list[str], list[str]]:
 
 def display_root(config: Any) -> str:
     """The docs folder as the editor sees it from the project: ``docs`` (as the plugin)."""
-    return structure.display_root(config)
+    return wiring.display_root(config)
 
 
 def _static_files(config: Any, options: Any) -> list[tuple[str, Any]]:

@@ -1,6 +1,6 @@
-"""MkDocs structures the plugin's hooks make, read or trim, kept out of the hooks
-themselves: the theme's folders, the pages' layout, the admin files, the docs folder as an
-editor names it, a table of contents pruned."""
+"""How the plugin wires Essaim into MkDocs, kept out of the hooks themselves: the theme's
+folders, the pages' layout, the admin files, the docs folder as an editor names it, a
+table of contents pruned."""
 
 from __future__ import annotations
 
