@@ -126,3 +126,31 @@ def test_macros_under_zensical_without_essaim_build_say_what_to_run() -> None:
     macros.define_env(ZensicalLikeEnv())
     with pytest.raises(macros.EngineError, match="essaim build --engine zensical"):
         registered["nombre_fiches"]()
+
+
+def test_the_staged_source_holds_nothing_the_gate_refused(tmp_path: Path) -> None:
+    """Zensical runs no plugin: what the gate refuses in the fiches folder (other file
+    types, links, a README with macros) must not even reach its copy of the docs, and the
+    folder's index.md reaches it through the allowlist, its HTML cleaned."""
+    outside = tmp_path / "secret.txt"
+    outside.write_text("CANARI-HORS-DU-SITE", encoding="utf-8")
+    files = {
+        **FICHES,
+        "fiches/index.md": "---\ntemplate: ../../x.html\n---\n\nIntro <script>alert(3)</script>\n",
+        "fiches/piege.html": "<script>alert(2)</script>",
+        "fiches/README.md": "---\nrender_macros: true\n---\n\n{{ fiches() }}\n",
+    }
+    config_file = _project(tmp_path, files)
+    (tmp_path / "docs" / "fiches" / "lien.md").symlink_to(outside)
+    (tmp_path / "docs" / "fiches" / "dossier").symlink_to(tmp_path, target_is_directory=True)
+    staged = stage(load_config(str(config_file)), tmp_path / "stage")
+    tree = _tree(tmp_path / "stage")
+    assert not any(name.startswith("fiches/") and name.endswith(("html", "README.md"))
+                   for name in tree), sorted(tree)  # fmt: skip
+    assert "fiches/lien.md" not in tree and not (tmp_path / "stage/fiches/dossier").exists()
+    assert not any(b"CANARI-HORS-DU-SITE" in content for content in tree.values())
+    assert not any(b"alert(2)" in c or b"alert(3)" in c for c in tree.values())
+    intro = tree["fiches/index.md"].decode("utf-8")
+    assert "Intro" in intro and "template" not in intro and "render_macros: false" in intro
+    refused = {p.path for p in staged.problems}
+    assert {"docs/fiches/piege.html", "docs/fiches/README.md", "docs/fiches/lien.md"} <= refused
