@@ -85,3 +85,6 @@ def test_the_keyword_filter_reads_every_field_and_the_body_by_word_start(
     assert _titles(_dom(listing + "?q=fetes", tmp_path / "k3")) == ["Autre chose"]
     # Word start, not anywhere in a word: « lailler » is not the start of a word.
     assert _titles(_dom(listing + "?q=lailler", tmp_path / "k4")) == []
+    # The map's list has the listing's filters, and the same words.
+    carte = (site.site_dir / "carte" / "index.html").as_uri()
+    assert _titles(_dom(carte + "?q=EPICER", tmp_path / "k5")) == ["Les poules du quartier"]
