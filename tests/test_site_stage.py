@@ -52,7 +52,12 @@ def _tree(folder: Path) -> dict[str, bytes]:
     }
 
 
-def test_staging_twice_gives_the_same_bytes(tmp_path: Path) -> None:
+def test_staging_twice_gives_the_same_bytes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # No git here: the feeds are dated from SOURCE_DATE_EPOCH, as in a reproducible build
+    # (without either they carry the build's own time).
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     config_file = _project(tmp_path, FICHES)
     stage(load_config(str(config_file)), tmp_path / "a")
     stage(load_config(str(config_file)), tmp_path / "b")
