@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from importlib import resources
+from importlib.abc import Traversable
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File
@@ -47,11 +48,24 @@ VENDOR = (
 )
 
 
-def asset_files(config: MkDocsConfig, assets_dir: str) -> list[File]:
-    """Every static file, written under ``assets_dir`` in the built site."""
+def page_assets(assets_dir: str) -> tuple[list[str], list[str]]:
+    """The stylesheets and scripts every page loads, under ``assets_dir``."""
+    return (
+        [f"{assets_dir}/{name}" for name in STYLESHEETS],
+        [f"{assets_dir}/{name}" for name in SCRIPTS],
+    )
+
+
+def asset_sources(assets_dir: str) -> list[tuple[str, Traversable]]:
+    """(address in the built site, packaged file) for every static file."""
     sources = [(name, PACKAGE / "assets" / "essaim" / name) for name in ASSETS]
     sources += [(f"vendor/{name}", PACKAGE / "assets" / "vendor" / name) for name in VENDOR]
+    return [(f"{assets_dir}/{uri}", path) for uri, path in sources]
+
+
+def asset_files(config: MkDocsConfig, assets_dir: str) -> list[File]:
+    """Every static file, written under ``assets_dir`` in the built site."""
     return [
-        File.generated(config, f"{assets_dir}/{uri}", abs_src_path=str(path))
-        for uri, path in sources
+        File.generated(config, uri, abs_src_path=str(path))
+        for uri, path in asset_sources(assets_dir)
     ]

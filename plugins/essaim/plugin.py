@@ -14,7 +14,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from .assets import SCRIPTS, STYLESHEETS, asset_files
+from .assets import asset_files, page_assets
 from .config import EssaimConfig
 from .domain.corpus import FicheCache, Settings, load_corpus, page_source
 from .domain.index import Index
@@ -74,8 +74,9 @@ class EssaimPlugin(BasePlugin[EssaimConfig]):
         add_theme_dirs(config, self.config.search, log.warning)
         config.markdown_extensions.append(AddressGuard())
         escape_build_log()
-        config.extra_css.extend(f"{self.config.assets_dir}/{name}" for name in STYLESHEETS)
-        config.extra_javascript.extend(f"{self.config.assets_dir}/{name}" for name in SCRIPTS)
+        styles, scripts = page_assets(self.config.assets_dir)
+        config.extra_css.extend(styles)
+        config.extra_javascript.extend(scripts)
         self.publisher.cache = booklet_cache(config.config_file_path, self.config.booklets_cache)
         return config
 

@@ -18,7 +18,7 @@ from typing import Any
 from .. import wiring
 from ..admin import static_files
 from ..admin.decap import decap_config, github_repo
-from ..assets import ASSETS, PACKAGE, VENDOR
+from ..assets import PACKAGE, asset_sources
 from ..domain.corpus import Settings, load_corpus
 from ..domain.gate import Verdict
 from ..domain.index import Index
@@ -60,7 +60,7 @@ def stage(config: Any, target: Path, warn: Callable[[str], None] = print) -> Sta
     settings = Settings(options.fiches_dir, options.vocabulary, options.geocoding_cache)
     sources = sorted(p.relative_to(target).as_posix() for p in target.rglob("*.md") if p.is_file())
     corpus = load_corpus(
-        docs_dir, sources, settings, display_root(config), TerritoryReference.load()
+        docs_dir, sources, settings, wiring.display_root(config), TerritoryReference.load()
     )
     _drop_refused(target, corpus.verdict, options.fiches_dir)
     index = Index(corpus.fiches, corpus.vocabulary, corpus.places)
@@ -94,32 +94,14 @@ def stage(config: Any, target: Path, warn: Callable[[str], None] = print) -> Sta
         writer.write(uri, item.read_bytes())
     repo = github_repo(config.repo_url)
     if options.admin and repo is not None:
-        folder = f"{display_root(config)}/{options.fiches_dir}".strip("/")
+        folder = f"{wiring.display_root(config)}/{options.fiches_dir}".strip("/")
         admin = decap_config(index.vocabulary, TerritoryReference.load(), repo, folder)
         writer.write("admin/config.yml", admin)
     return staged
 
 
-def extra_assets(options: Any) -> tuple[list[str], list[str]]:
-    """The stylesheets and scripts every page loads, as the plugin adds them to the config."""
-    from ..assets import SCRIPTS, STYLESHEETS
-
-    return (
-        [f"{options.assets_dir}/{name}" for name in STYLESHEETS],
-        [f"{options.assets_dir}/{name}" for name in SCRIPTS],
-    )
-
-
-def display_root(config: Any) -> str:
-    """The docs folder as the editor sees it from the project: ``docs`` (as the plugin)."""
-    return wiring.display_root(config)
-
-
 def _static_files(config: Any, options: Any) -> list[tuple[str, Any]]:
-    sources = [(f"{options.assets_dir}/{n}", PACKAGE / "assets" / "essaim" / n) for n in ASSETS]
-    sources += [
-        (f"{options.assets_dir}/vendor/{n}", PACKAGE / "assets" / "vendor" / n) for n in VENDOR
-    ]
+    sources = asset_sources(options.assets_dir)
     if options.admin and github_repo(config.repo_url) is not None:
         sources += static_files()
     return sources

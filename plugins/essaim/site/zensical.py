@@ -16,10 +16,11 @@ from typing import Any
 
 import yaml
 
+from ..assets import page_assets
 from ..domain.problems import Level
 from ..publications.booklet import Site
 from . import current
-from .stage import essaim_options, extra_assets, stage
+from .stage import essaim_options, stage
 
 STAGE = Path(".cache", "essaim", "zensical")
 
@@ -96,7 +97,7 @@ def _staged_config(raw: dict[str, Any], config: Any) -> dict[str, Any]:
     if theme.get("custom_dir"):
         theme["custom_dir"] = str(Path(config.config_file_path).parent / theme["custom_dir"])
     staged["theme"] = theme
-    styles, scripts = extra_assets(essaim_options(config))
+    styles, scripts = page_assets(essaim_options(config).assets_dir)
     staged["extra_css"] = [*(staged.get("extra_css") or []), *styles]
     staged["extra_javascript"] = [*(staged.get("extra_javascript") or []), *scripts]
     staged["plugins"] = [
