@@ -106,9 +106,13 @@ def test_opening_any_real_fiche_marks_nothing_modified(
     reader = FicheReader(*_reference())
     files: dict[str, object] = {path.name: path.read_text("utf-8") for path in REAL}
     files["occitanie"] = {"jouer-ensemble-bis.md": files["jouer-ensemble.md"]}
+    # The folder's index.md is the listing's introduction, never listed as a fiche.
+    files["index.md"] = "---\ntitle: Introduction du répertoire\n---\n\nToutes les fiches.\n"
     page = _open(browser_page, served, files)
+    page.get_by_text("Jouer ensemble").first.wait_for()  # type: ignore[attr-defined]
     listed = str(page.inner_text("body"))  # type: ignore[attr-defined]
     assert "occitanie" in listed  # the sub-folder, in the tree of the side bar
+    assert "Introduction du répertoire" not in listed
     for slug in [path.stem for path in REAL] + ["occitanie/jouer-ensemble-bis"]:
         source = DOCS / "fiches" / f"{slug.replace('occitanie/', '').removesuffix('-bis')}.md"
         read, _ = reader.read(f"fiches/{slug}.md", slug, source.read_text("utf-8"))

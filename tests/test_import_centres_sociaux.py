@@ -477,6 +477,14 @@ def test_only_a_bare_amount_is_a_number(text: str, expected: float | None) -> No
         ("Le coût des 3 vidéos a été de 3100€.\nUne subvention de 2700€ a été accordée.", 3100, 0),
         ("500 euros et les autres activités font partie d'une programmation existante", 500, 0),
         ("En 2020 : 87 paniers, 4350 €\nEn 2021 : 323 paniers, 9690 €", None, 0),
+        (
+            "En 2020 : engagement financier de 4350 € dont 435 €\n"
+            "En 2021 : engagement financier de 9690 € dont 1615 €",
+            9690,
+            1,
+        ),
+        ("1er trimestre 4500 €\nRamené à l'année 13 500 € hors vacances", 13500, 0),
+        ("Ludothèque 35€/heure, 4 heures par mois.\n150 euros de fournitures", None, 0),
         ("Financement d'une partie du projet par le REAAP", None, 0),
     ],
 )
@@ -489,38 +497,61 @@ def test_budget_totals_and_their_parts(text: str, total: int | None, parts: int)
 
 
 @pytest.mark.parametrize(
-    ("text", "counts", "ambiguous"),
+    ("text", "counts", "estimated"),
     [
         (
             "Habitants: 47\nBénévoles de l'association: 12\nSalariés: 6",
-            {"salaries": 6, "benevoles": 12},
-            set(),
+            {"salaries": 6, "benevoles": 12, "autres": 47},
+            0,
         ),
         (
             "10 professionnels (dont 3 service civiques) + 15 bénévoles",
             {"salaries": 7, "benevoles": 15, "volontaires": 3},
-            set(),
+            0,
         ),
         (
             "Les 4 salariées sont mobilisées ainsi que une bénévole",
             {"salaries": 4, "benevoles": 1},
-            set(),
+            0,
         ),
-        ("- 2 salariés (agent + directeur)\n- 7 à 12 chauffeurs bénévoles", {"salaries": 2}, set()),
+        (
+            "- 2 salariés (agent + directeur)\n- 7 à 12 chauffeurs bénévoles\n- 1 agent du CCAS",
+            {"salaries": 3, "benevoles": 7},
+            1,
+        ),
         (
             "au début 3 professionnels\nactuellement 1 professionnel et 1 bénévole.",
-            {"benevoles": 1},
-            {"salaries"},
+            {"salaries": 1, "benevoles": 1},
+            0,
         ),
-        ("Une vingtaine de personnes", {}, set()),
-        ("de 5 à 8 bénévoles", {}, set()),
+        ("Une vingtaine de personnes", {"autres": 20}, 1),
+        ("de 5 à 8 bénévoles", {"benevoles": 5}, 1),
+        ("3", {"autres": 3}, 0),
+        ("3 agents et 10 intervenants", {"salaries": 3, "autres": 10}, 0),
+        ("Partenaires: 9 structures soit 15 membres", {"autres": 15}, 0),
+        (
+            "Personnes mobilisées régulièrement:\nJardiniers 12\nMairie 7\n"
+            "Autres acteurs bénévoles:\n4 maçons, 1 animatrice paysagiste.",
+            {"benevoles": 5, "autres": 19},
+            0,
+        ),
+        ("2 salariés\n10 familles soit 10 parents et 18 enfants", {"salaries": 2}, 0),
+        ("six enfants, et pour but de mobiliser une dizaine de bénévoles", {}, 0),
     ],
 )
-def test_people_read_line_by_line(text: str, counts: dict[str, int], ambiguous: set[str]) -> None:
-    from essaim.importers.amounts import read_people
+def test_people_read_line_by_line(text: str, counts: dict[str, int], estimated: int) -> None:
+    from essaim.importers.people import read_people
 
     people = read_people(text)
-    assert (people.counts, people.ambiguous) == (counts, ambiguous)
+    assert (people.counts, len(people.estimates)) == (counts, estimated)
+
+
+def test_people_lines_with_numbers_that_give_nothing_are_reported() -> None:
+    from essaim.importers.people import read_people
+
+    people = read_people("2 salariés\n10 familles soit 10 parents et 18 enfants")
+    assert people.unread == ["10 familles soit 10 parents et 18 enfants"]
+    assert people.read == ["2 salariés"]
 
 
 @pytest.mark.parametrize(
@@ -843,9 +874,19 @@ def test_real_export_imports_into_25_valid_fiches(
     assert "**Ressources financières**\n\nFrance Relance: 10000€" in jardins_body
     notes = " ".join(notes_for(report, Path(jardins.src_uri).stem))
     assert "France Relance 10\u00a0000 + CAF 13\u00a0000 + CAF 8\u00a0000" in notes
-    # Budgets and people as numbers wherever the source gives them plainly.
-    assert sum(isinstance(f.budget, int | float) for f in corpus.fiches) >= 9
-    assert sum(f.moyens is not None for f in corpus.fiches) >= 11
+    # Budgets and people as numbers wherever the source gives them: 11 of the 14 budgets
+    # with a figure (the other three give prices or parts, no total), 18 of the 20 answers
+    # on people (the other two give no count of people mobilised, and the note says so).
+    assert sum(isinstance(f.budget, int | float) for f in corpus.fiches) == 11
+    assert sum(f.moyens is not None for f in corpus.fiches) == 18
+    paniers = fiches["DISPOSITIF PANIERS SOLIDAIRES"]
+    assert paniers.budget == 9690  # the latest year's, 2020's named in the note
+    assert "budget de 2021 (autres années : en 2020 4\u00a0350)" in " ".join(
+        notes_for(report, Path(paniers.src_uri).stem)
+    )
+    mis = fiches["LA MIS OUVRE SES PORTES"]
+    assert mis.moyens is not None and (mis.moyens.salaries, mis.moyens.autres) == (3, 10)
+    assert jardins.moyens is not None and jardins.moyens.benevoles == 8
     assert str(jardins.debut) == "09/2020"
 
     assert [t.label for t in fiches["ETOILES ET SOLIDAIRES CARSAT"].themes] == [

@@ -143,8 +143,8 @@ def decap_config(
             "demande de fusion, vérifiée puis relue avant publication.",
             "folder": fiches_folder,
             # Fiches in sub-folders are listed (a tree in the side bar); new ones are
-            # written at the top, named by the slug rule. Decap cannot leave out the
-            # folder's index.md (its filter compares a field's value, never a file name).
+            # written at the top, named by the slug rule. The folder's index.md is left
+            # out by admin/index.html (Decap's filter compares values, not file names).
             "nested": {"depth": 100, "subfolders": False},
             "create": True,
             "extension": "md",

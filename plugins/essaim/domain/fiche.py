@@ -64,6 +64,7 @@ class Moyens:
     benevoles: int | None = None
     volontaires: int | None = None
     administrateurs: int | None = None
+    autres: int | None = None
 
     def items(self) -> list[tuple[str, int]]:
         """(label, count) pairs in French, singular or plural as the count needs."""
@@ -72,6 +73,7 @@ class Moyens:
             ("bénévole", "bénévoles", self.benevoles),
             ("volontaire", "volontaires", self.volontaires),
             ("administrateur·rice", "administrateur·rices", self.administrateurs),
+            ("autre personne", "autres personnes", self.autres),
         )
         return [
             (plural(count, one, many), count) for one, many, count in labels if count is not None

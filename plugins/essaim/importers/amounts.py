@@ -1,4 +1,5 @@
-"""Budgets and head counts read from the export's free text, by rules an editor can check.
+"""Budgets read from the export's free text, by rules an editor can check (head counts:
+:mod:`.people`).
 
 The source text is always kept in the fiche's body (## Moyens); what is read goes to the
 front matter as numbers, so tables and key figures can add them up, and the import note
@@ -12,24 +13,17 @@ Budget, when the answer is not a bare amount:
   (« 500 euros et les autres activités… ») gives that amount;
 - one sentence « le coût / le budget … a été de / est de / s'élève à amount » gives it
   (« Le coût pour la réalisation de ces 3 vidéos a été de 3100€. »);
-- anything else (several amounts in sentences, a year's figures…) is not read.
-
-People, line by line (list dashes aside), when the answer is not a simple enumeration:
-- « label : N » where the label names a kind (« Bénévoles de l'association: 12 »);
-- « N kind » anywhere in a line (« 2 salariés (agent administratif) », « une bénévole »),
-  the kind being salariés / professionnels, bénévoles, volontaires / services civiques;
-- « N kind (dont M other) » counts M as the other kind and N − M as the first:
-  « 10 professionnels (dont 3 service civiques) » is 7 salariés and 3 volontaires, since a
-  service civique is a volunteer, not an employee, and the total of people stays 10;
-- ranges (« 7 à 12 chauffeurs »), approximations (« une quinzaine ») and people of no
-  kind (« 47 habitants ») are not read; a kind found on two lines (« au début 3
-  professionnels / actuellement 1 professionnel ») is ambiguous and not read.
+- a year's amount (« Ramené à l'année 13 500 € ») is the budget, over a quarter's or a
+  month's;
+- lines « En 2020 : … engagement financier de 4350 € … », one cost per year, give the
+  latest year's, the others named in the note;
+- anything else (amounts of parts with no total, prices per hour…) is not read.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from ..domain.text import strip_accents
 
@@ -42,16 +36,22 @@ _PART = re.compile(
 _DONT = re.compile(rf"^(?P<total>{_MONEY})\s+dont\b", re.IGNORECASE)
 _ONE_MONEY = re.compile(_MONEY, re.IGNORECASE)
 _COST = re.compile(
-    rf"\b(?:le cout|le budget|le montant)\b[^.\n]*?\b(?:a ete|est|etait|s'eleve)\s+(?:de|a)\s+"
-    rf"(?P<total>{_MONEY})",
+    rf"\b(?:(?:le cout|le budget|le montant)\b[^.\n]*?\b(?:a ete|est|etait|s'eleve)\s+(?:de|a)"
+    rf"|engagement financier de)\s+(?P<total>{_MONEY})",
     re.IGNORECASE,
 )
+_YEARLY = re.compile(
+    rf"\b(?:a l'annee|par an|sur l'annee|annuel(?:le)?)\b[^\n\d]*?(?P<total>{_MONEY})",
+    re.IGNORECASE,
+)
+_YEAR_LINE = re.compile(r"^en (?P<year>(?:19|20)\d\d)\b")
 
 
 @dataclass(frozen=True)
 class Budget:
     total: int | float
     parts: tuple[tuple[str, int | float], ...]  # (source, amount) as the note names them
+    basis: str = ""  # what the total is, when the text gives several: « budget annuel »
 
 
 def _amount(text: str) -> int | float:
@@ -70,9 +70,16 @@ def read_budget(text: str) -> Budget | None:
     amounts = list(_ONE_MONEY.finditer(lines[0]))
     if len(lines) == 1 and len(amounts) == 1 and amounts[0].start() == 0:
         return Budget(_amount(amounts[0].group(0)), ())
-    costs = list(_COST.finditer(strip_accents(text).casefold().replace("’", "'")))
+    folded = strip_accents(text).casefold().replace("’", "'")
+    costs = list(_COST.finditer(folded))
     if len(costs) == 1:
         return Budget(_amount(costs[0].group("total")), ())
+    if len(yearly := list(_YEARLY.finditer(folded))) == 1:
+        return Budget(_amount(yearly[0].group("total")), (), "budget annuel")
+    if by_year := _by_year(folded):
+        latest = max(by_year)
+        others = [(f"en {year}", by_year[year]) for year in sorted(by_year) if year != latest]
+        return Budget(by_year[latest], tuple(others), f"budget de {latest}")
     parts: list[tuple[str, int | float]] = []
     for line in lines:
         match = _PART.match(line)
@@ -84,76 +91,12 @@ def read_budget(text: str) -> Budget | None:
     return Budget(total, tuple(parts))
 
 
-_WORDS = {"un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6}
-_KINDS = (
-    ("salaries", r"(?:professionnel(?:le)?|salariee?)(?:es|s)?"),
-    ("benevoles", r"benevoles?"),
-    ("volontaires", r"(?:volontaire|volonataire)s?|services?\s?civiques?"),
-)
-_KIND = "|".join(f"(?P<{name}>{pattern})" for name, pattern in _KINDS)
-_COUNT_WORD = rf"\d+|{'|'.join(_WORDS)}"
-_LABELLED = re.compile(r"^(?P<label>[^:]*?)\s*:\s*(?P<n>\d+)\s*$")
-_COUNTED = re.compile(
-    rf"(?<![\w-])(?P<n>{_COUNT_WORD})\s+(?:{_KIND})\b"
-    rf"(?:\s*\(dont\s+(?P<m>\d+)\s+(?P<inner>[a-z ]+?)\))?"
-)
-_RANGE_BEFORE = re.compile(r"\d\s*(?:a|-)\s*$")
-
-
-def _normal(text: str) -> str:
-    """Lower case without accents, punctuation kept: « Salarié(e)s : 6 » → « salariees : 6 »."""
-    return strip_accents(text).casefold().replace("(e)", "e")
-
-
-@dataclass
-class People:
-    counts: dict[str, int] = field(default_factory=dict)
-    read: list[str] = field(default_factory=list)  # the words each count comes from
-    ambiguous: set[str] = field(default_factory=set)
-
-
-def _kind_of(words: str) -> str | None:
-    folded = _normal(words)
-    for name, pattern in _KINDS:
-        if re.search(rf"\b(?:{pattern})\b", folded):
-            return name
-    return None
-
-
-def read_people(text: str) -> People:
-    found: dict[str, list[int]] = {}
-    people = People()
-    for raw in text.split("\n"):
-        line = raw.strip().lstrip("-•* ").strip()
-        if not line:
-            continue
-        folded = _normal(line)
-        here: dict[str, int] = {}
-        labelled = _LABELLED.match(folded)
-        if labelled and (kind := _kind_of(labelled.group("label"))):
-            here[kind] = int(labelled.group("n"))
-        else:
-            for match in _COUNTED.finditer(folded):
-                if _RANGE_BEFORE.search(folded[: match.start()]):
-                    continue  # « 7 à 12 bénévoles »: a range is not a count
-                kind = next(name for name, _ in _KINDS if match.group(name))
-                n = match.group("n")
-                number = int(n) if n.isdigit() else _WORDS[n]
-                inner = _kind_of(match.group("inner") or "")
-                if match.group("m") and inner and inner != kind:
-                    inside = int(match.group("m"))
-                    here[inner] = here.get(inner, 0) + inside
-                    number -= inside
-                here[kind] = here.get(kind, 0) + number
-        if here:
-            people.read.append(line)
-        for kind, number in here.items():
-            found.setdefault(kind, []).append(number)
-    for kind, numbers in found.items():
-        if len(numbers) > 1:
-            people.ambiguous.add(kind)
-        elif numbers[0] >= 0:
-            people.counts[kind] = numbers[0]
-    order = [name for name, _ in _KINDS]
-    people.counts = {k: people.counts[k] for k in order if k in people.counts}
-    return people
+def _by_year(folded: str) -> dict[str, int | float]:
+    """{year: cost} when every line is « En YYYY : … » with one cost; else empty."""
+    found: dict[str, int | float] = {}
+    for line in (line.strip() for line in folded.split("\n") if line.strip()):
+        year, costs = _YEAR_LINE.match(line), list(_COST.finditer(line))
+        if year is None or len(costs) != 1 or year.group("year") in found:
+            return {}
+        found[year.group("year")] = _amount(costs[0].group("total"))
+    return found if len(found) > 1 else {}

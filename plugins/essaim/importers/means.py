@@ -1,4 +1,5 @@
-"""The budget and the people of an action: numbers where :mod:`.amounts` can read them,
+"""The budget and the people of an action: numbers where :mod:`.amounts` and :mod:`.people` can
+read them,
 the source text in the body (## Moyens) otherwise and beside them, and a note of each."""
 
 from __future__ import annotations
@@ -6,9 +7,10 @@ from __future__ import annotations
 from typing import Protocol
 
 from ..domain.text import quote
-from .amounts import read_budget, read_people
+from .amounts import read_budget
 from .answers import markdown, parse_amount, parse_people
 from .export_format import ExportRecord
+from .people import read_people
 
 BUDGET_TEXT_LIMIT = 300
 
@@ -38,10 +40,15 @@ def means(record: ExportRecord, draft: Draft) -> None:
         draft.data["budget"] = total.total
         draft.moyens.append(f"**Ressources financières**\n\n{markdown(budget)}")
         parts = " + ".join(f"{source} {format_number(n)}" for source, n in total.parts)
+        if total.basis:  # the parts are other years, not parts of the total
+            how = total.basis + (f" (autres années : {parts})" if parts else "")
+        elif parts:
+            how = f"le total de {parts}"
+        else:
+            how = f"le montant de {quote(budget.split(chr(10))[0])}"
         draft.note(
-            f"budget : {format_number(total.total)} €, lu "
-            + (f"comme le total de {parts}" if parts else f"dans {quote(budget.split(chr(10))[0])}")
-            + " ; le texte reste dans ## Moyens"
+            f"budget : {format_number(total.total)} €, lu comme {how} ; le texte reste dans "
+            "## Moyens"
         )
     elif amount is not None or (budget and "\n" not in budget and len(budget) <= BUDGET_TEXT_LIMIT):
         draft.data["budget"] = budget if amount is None else amount
@@ -65,12 +72,10 @@ def means(record: ExportRecord, draft: Draft) -> None:
         draft.data["moyens"] = found.counts
         read = ", ".join(f"{kind} {n}" for kind, n in found.counts.items())
         words = " / ".join(quote(line) for line in found.read)
-        draft.note(f"moyens : {read}, lus dans {words} ; le texte reste dans ## Moyens")
-    if found.ambiguous:
-        draft.note(
-            "moyens : " + ", ".join(sorted(found.ambiguous)) + " non lus (donnés sur plusieurs "
-            "lignes : à relire)"
-        )
+        estimates = f" ({' ; '.join(found.estimates)})" if found.estimates else ""
+        draft.note(f"moyens : {read}{estimates}, lus dans {words} ; le texte reste dans ## Moyens")
+    if found.unread:
+        draft.note("moyens : rien lu dans " + " / ".join(quote(line) for line in found.unread))
     elif not found.counts:
         draft.note(
             "moyens : aucun nombre lu (ni « 12 bénévoles » ni « Salariés : 6 »), texte gardé "

@@ -87,6 +87,14 @@ MOYENS: tuple[Field, ...] = (
         "Nombre d'administrateur·rices mobilisé·es.",
         table=False,
     ),
+    # The importer's « 2 personnes », « 10 intervenants », « Habitants : 47 »: people whose
+    # status the source does not say, still counted.
+    _people(
+        "autres",
+        "Autres personnes",
+        "Autres personnes mobilisées, sans statut précisé (intervenant·es, habitant·es…).",
+        table=False,
+    ),
 )
 CHIFFRES: tuple[Field, ...] = (
     Field("chiffres.valeur", "Valeur", "texte", required=True, columns=()),
