@@ -1,0 +1,67 @@
+"""The search index of one MkDocs build: Pagefind fed each page as it is written, or, for
+builds that write only some pages (``--dirty``), run over the site once it is written."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+from .feed import PagefindFeed, page_url
+from .pagefind import PagefindError, index_site
+
+# Pagefind indexes only the pages that carry it once one page does (``marks.py``): a page
+# without it is left out of the feed, as Pagefind would leave it out of the index.
+BODY_MARK = "data-pagefind-body"
+
+
+class SearchIndex:
+    """Its errors are the build's: a ``PluginError`` saying, in French, what to do."""
+
+    def __init__(self) -> None:
+        self._feed: PagefindFeed | None = None
+        self._enabled = False
+        self.whole_site = True  # False under ``--dirty``: the feed would miss pages
+
+    def start(self, site_dir: Path, enabled: bool) -> None:
+        """Before the pages are written: Pagefind starts, to index them on the other core."""
+        self.abort()
+        self._enabled = enabled
+        if enabled and self.whole_site:
+            with _errors():
+                self._feed = PagefindFeed(site_dir)
+
+    def add(self, output: str, dest_uri: str) -> None:
+        """The page at ``dest_uri`` as it is written. Outside a build (the preview writes
+        single pages again after one), nothing: the index is made by full builds."""
+        if self._feed is not None and BODY_MARK in output:
+            with _errors():
+                self._feed.add(output, page_url(dest_uri))
+
+    def finish(self, site_dir: Path) -> str | None:
+        """Write ``site_dir/pagefind/``; says how many pages it holds (``None``: no search)."""
+        feed, self._feed = self._feed, None
+        if not self._enabled:
+            return None
+        with _errors():
+            if feed is not None and feed.site_dir == site_dir:
+                return feed.finish()
+            if feed is not None:
+                feed.close()
+            return index_site(site_dir)
+
+    def abort(self) -> None:
+        """The build failed: the service stops, nothing is written."""
+        feed, self._feed = self._feed, None
+        if feed is not None:
+            feed.close()
+
+
+@contextmanager
+def _errors() -> Iterator[None]:
+    try:
+        yield
+    except PagefindError as error:
+        raise PluginError(f"essaim: {error}") from None
