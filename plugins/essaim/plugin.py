@@ -79,7 +79,9 @@ class EssaimPlugin(BasePlugin[EssaimConfig]):
         return config
 
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> None:
-        env.globals["essaim_search"] = bool(self.config.enabled and self.config.search)
+        env.globals["essaim_search"] = search = bool(self.config.enabled and self.config.search)
+        # Started now, Pagefind indexes each page on the other core as it is written.
+        self.search.start(Path(config.site_dir), search, len(files.documentation_pages()))
 
     # Early, so that other plugins (search, macros) see the generated pages.
     @event_priority(50)
@@ -184,9 +186,6 @@ class EssaimPlugin(BasePlugin[EssaimConfig]):
         if generated is not None and generated.searchable and page.content:
             page.content = page.content.replace(LATE, generated.render(), 1)
         return context
-
-    def on_pre_build(self, *, config: MkDocsConfig) -> None:
-        self.search.start(Path(config.site_dir), self.config.enabled and self.config.search)
 
     def _post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
         output = self._late_html(output, page, config)

@@ -17,7 +17,9 @@ import base64
 import contextlib
 import json
 import os
+import shutil
 import subprocess
+import sys
 import tempfile
 import threading
 from pathlib import Path
@@ -26,6 +28,17 @@ from typing import IO, Any, NoReturn
 from .pagefind import EXCLUDED, OUTPUT, PagefindError, executable, summary
 
 _WAIT = 3600.0  # seconds, as for the command-line run
+_PIPE = 1 << 20  # bytes: Linux's default limit for an unprivileged process
+
+
+def _widen(pipe: IO[bytes]) -> None:
+    """Room for a few pages in the pipe (64 KiB, about two pages, by default): MkDocs goes
+    on writing while Pagefind reads them, instead of waiting for each."""
+    if sys.platform == "linux":
+        import fcntl
+
+        with contextlib.suppress(OSError):  # over the system's limit: the default stays
+            fcntl.fcntl(pipe.fileno(), fcntl.F_SETPIPE_SZ, _PIPE)
 
 
 def page_url(dest_uri: str) -> str:
@@ -53,12 +66,16 @@ class PagefindFeed:
         except OSError as error:
             self._stderr.close()
             raise PagefindError(f"Pagefind n'a pas pu être lancé : {error}") from None
+        assert self._process.stdin is not None
+        _widen(self._process.stdin)
         self._done = threading.Condition()
         self._answers: dict[int, dict[str, Any]] = {}
         self._urls: dict[int, str] = {}  # pages sent, until answered: to name them in errors
         self._errors: list[str] = []
         self._ended = False
         self._last = 0
+        self._staging: Path | None = None  # where checkpoints write their fragments
+        self._checkpoints: list[int] = []
         self._reader = threading.Thread(target=self._read, name="pagefind", daemon=True)
         self._reader.start()
         config = {"exclude_selectors": list(EXCLUDED)}
@@ -72,12 +89,26 @@ class PagefindFeed:
         request["file_contents"] = html
         self._send(request, url)
 
+    def checkpoint(self) -> None:
+        """Write the index of the pages so far aside, for its fragments: compressing one per
+        page is most of the index's writing, done here while MkDocs writes the next pages.
+        A fragment is named by its content and Pagefind writes none already there, so the
+        final writing compresses only the fragments of the pages added since."""
+        if self._staging is None:
+            self._staging = Path(tempfile.mkdtemp(prefix=".pagefind-", dir=self.site_dir))
+        request = {"type": "WriteFiles", "index_id": self._index_id}
+        request["output_path"] = str(self._staging)
+        self._checkpoints.append(self._send(request))
+
     def finish(self) -> str:
         """Write the index into ``site_dir/pagefind/``; says how many pages it holds."""
         output = self.site_dir / OUTPUT
         request = {"type": "WriteFiles", "index_id": self._index_id}
         request["output_path"] = str(output)
         try:
+            for checkpoint in self._checkpoints:
+                self._wait(checkpoint)
+            self._take_fragments(output)
             self._wait(self._send(request))
             if self._errors:
                 shown = "\n".join(self._errors[:10])
@@ -85,6 +116,18 @@ class PagefindFeed:
         finally:
             self.close()
         return summary(output / "pagefind-entry.json")
+
+    def _take_fragments(self, output: Path) -> None:
+        """The checkpoints' fragments into ``output``; the rest of what they wrote (the
+        index of a part of the site) is removed."""
+        if self._staging is None:
+            return
+        fragments, target = self._staging / "fragment", output / "fragment"
+        if fragments.is_dir() and not target.exists():
+            output.mkdir(parents=True, exist_ok=True)
+            fragments.rename(target)
+        shutil.rmtree(self._staging)
+        self._staging = None
 
     def close(self) -> None:
         """Stop the service (its end of input), or kill it when it does not stop."""
@@ -98,6 +141,9 @@ class PagefindFeed:
             self._process.wait()
         self._reader.join(timeout=10)
         self._stderr.close()
+        if self._staging is not None:  # a build stopped between a checkpoint and its end
+            shutil.rmtree(self._staging, ignore_errors=True)
+            self._staging = None
 
     def _send(self, payload: dict[str, Any], page: str | None = None) -> int:
         self._last += 1
@@ -109,7 +155,8 @@ class PagefindFeed:
         data = message.encode("utf-8", errors="xmlcharrefreplace")
         assert self._process.stdin is not None
         try:
-            self._process.stdin.write(base64.b64encode(data) + b",")
+            self._process.stdin.write(base64.b64encode(data))
+            self._process.stdin.write(b",")
         except (BrokenPipeError, ValueError):
             self._fail("Pagefind s'est arrêté pendant l'indexation")
         return self._last
