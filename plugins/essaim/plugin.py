@@ -16,6 +16,7 @@ from mkdocs.utils.templates import TemplateContext
 
 from .assets import asset_files, page_assets
 from .config import EssaimConfig
+from .domain.communes import CommuneTable
 from .domain.corpus import FicheCache, Settings, load_corpus, page_source
 from .domain.index import Index
 from .domain.territory import TerritoryReference
@@ -61,9 +62,9 @@ class EssaimPlugin(BasePlugin[EssaimConfig]):
         self.search = SearchIndex()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        """Defined so that ``mkdocs serve`` keeps this instance, and its cache, across
-        rebuilds: after an edit, only the changed fiches are read again."""
+        """Kept by ``mkdocs serve`` across rebuilds: after an edit, only changed fiches are read."""
         self.serving = command == "serve"
+        CommuneTable.kept = command != "build"  # else freed once the fiches are placed
         self.search.whole_site = not dirty  # else Pagefind reads the site once it is written
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
