@@ -8,7 +8,7 @@ from pathlib import Path
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -16,6 +16,7 @@ from mkdocs.utils.templates import TemplateContext
 
 from .assets import asset_files, page_assets
 from .config import EssaimConfig
+from .domain.communes import CommuneTable
 from .domain.corpus import FicheCache, Settings, load_corpus, page_source
 from .domain.index import Index
 from .domain.territory import TerritoryReference
@@ -28,18 +29,14 @@ from .pages import GeneratedPage
 from .pages.headings import drop_empty_sections
 from .pages.render import Renderer
 from .pages.sanitize import AddressGuard, clean_html
-from .pages.site import (
-    derived_files,
-    derived_pages,
-    fiche_search_line,
-)
+from .pages.site import derived_files, derived_pages, fiche_search_line
 from .pages.urls import root_url
 from .pages.wiki import issue_url
 from .publications.booklet import Site
 from .publications.publisher import Publisher
 from .publications.reuse import booklet_cache
 from .scratch import Scratch
-from .search import PagefindError, index_site, mark_page, page_kind
+from .search import SearchIndex, mark_page, page_kind
 from .wiring import add_theme_dirs, admin_files, display_root, prune_toc
 from .wiring import layout as site_layout
 
@@ -62,11 +59,13 @@ class EssaimPlugin(BasePlugin[EssaimConfig]):
         self.publisher = Publisher()
         self.scratch = Scratch()
         self.serving = False
+        self.search = SearchIndex()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        """Defined so that ``mkdocs serve`` keeps this instance, and its cache, across
-        rebuilds: after an edit, only the changed fiches are read again."""
+        """Kept by ``mkdocs serve`` across rebuilds: after an edit, only changed fiches are read."""
         self.serving = command == "serve"
+        CommuneTable.kept = command != "build"  # else freed once the fiches are placed
+        self.search.whole_site = not dirty  # else Pagefind reads the site once it is written
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
@@ -81,7 +80,9 @@ class EssaimPlugin(BasePlugin[EssaimConfig]):
         return config
 
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> None:
-        env.globals["essaim_search"] = bool(self.config.enabled and self.config.search)
+        env.globals["essaim_search"] = search = bool(self.config.enabled and self.config.search)
+        # Started now, Pagefind indexes each page on the other core as it is written.
+        self.search.start(Path(config.site_dir), search, len(files.documentation_pages()))
 
     # Early, so that other plugins (search, macros) see the generated pages.
     @event_priority(50)
@@ -187,13 +188,19 @@ class EssaimPlugin(BasePlugin[EssaimConfig]):
             page.content = page.content.replace(LATE, generated.render(), 1)
         return context
 
-    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
+    def _post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
         output = self._late_html(output, page, config)
         if not self.config.enabled or self.index is None:
             return output
         root = root_url(page.file.src_uri, config.use_directory_urls)
         links = head_links(page.file.src_uri, root, config.site_name, self.themes)
         return output.replace("</head>", links + "</head>", 1)
+
+    @event_priority(-100)  # last of all plugins: the page as it is written (None: unchanged)
+    def _index_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> None:
+        self.search.add(output, page.file.dest_uri)
+
+    on_post_page = CombinedEvent(_post_page, _index_page)
 
     def _late_html(self, output: str, page: Page, config: MkDocsConfig) -> str:
         """What search does not need is added as the page is written, then dropped: MkDocs
@@ -222,14 +229,12 @@ class EssaimPlugin(BasePlugin[EssaimConfig]):
 
     def on_build_error(self, *, error: Exception) -> None:
         self.scratch.clear()
+        self.search.abort()
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self.scratch.clear()
-        if self.config.enabled and self.config.search:
-            try:
-                log.info(f"recherche : {index_site(Path(config.site_dir))}")
-            except PagefindError as error:
-                raise PluginError(f"essaim: {error}") from None
+        if summary := self.search.finish(Path(config.site_dir)):
+            log.info(f"recherche : {summary}")
         if not self.config.enabled or not self.publisher.booklets or self.render is None:
             return
         if self.serving and not self.config.booklets_on_serve:

@@ -13,6 +13,7 @@ import gzip
 from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources
+from typing import ClassVar
 
 from .text import closest, fold
 
@@ -31,6 +32,10 @@ class Commune:
 
 class CommuneTable:
     """Lookups by département and folded name: one dictionary access per commune."""
+
+    # Whether ``load`` keeps the table for the next call: a one-off build (``mkdocs build``)
+    # places its fiches once, then would hold 14 MiB for nothing until its end.
+    kept: ClassVar[bool] = True
 
     def __init__(self, communes: Iterable[Commune], chefs_lieux: dict[str, str]) -> None:
         # One small dictionary per département, keyed by folded name: the whole table is
@@ -51,8 +56,11 @@ class CommuneTable:
 
     @classmethod
     def load(cls) -> CommuneTable:
-        """The packaged table, read once per process."""
-        return _packaged_table()
+        """The packaged table, read once per process (each time when not ``kept``)."""
+        table = _packaged_table()
+        if not cls.kept:
+            _packaged_table.cache_clear()
+        return table
 
     @classmethod
     def parse(cls, text: str) -> CommuneTable:

@@ -1,4 +1,4 @@
-"""Search: Pagefind indexes the built site after the build; the reader's browser loads
+"""Search: Pagefind indexes each page as it is written; the reader's browser loads
 its code and index chunks only when they use the search box (``assets/essaim/recherche.js``).
 
 ``page_kind`` says what a page is (« Fiche », « Thème »...): the page carries it as a
@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from .marks import mark_page
 from .pagefind import PagefindError, index_site
+from .session import SearchIndex
 
-__all__ = ["PagefindError", "index_site", "mark_page", "page_kind"]
+__all__ = ["PagefindError", "SearchIndex", "index_site", "mark_page", "page_kind"]
 
 KIND_LABELS = {
     "themes": "Thème",

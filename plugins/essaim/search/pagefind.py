@@ -1,5 +1,8 @@
 """Run Pagefind (the binary shipped in the ``pagefind_bin_extended`` wheel) over the built
-site. The extended build is the one with stemming for every language Pagefind knows."""
+site. The extended build is the one with stemming for every language Pagefind knows.
+
+A build by MkDocs feeds Pagefind page by page instead (``feed.py``); this run over a finished
+site is for the builds that cannot: ``--dirty`` ones, which write only some pages."""
 
 from __future__ import annotations
 
@@ -10,13 +13,15 @@ from pathlib import Path
 from ..domain.text import plural
 
 OUTPUT = "pagefind"
+# Material's « ¶ » permalinks would end every title.
+EXCLUDED = (".headerlink",)
 
 
 class PagefindError(RuntimeError):
     """Pagefind is missing or failed: the message says what to do, in French."""
 
 
-def _executable() -> Path:
+def executable() -> Path:
     try:
         from pagefind_bin_extended import get_executable
     except ImportError:
@@ -28,17 +33,10 @@ def _executable() -> Path:
 
 def index_site(site_dir: Path) -> str:
     """Index ``site_dir`` into ``site_dir/pagefind/``; says how many pages it holds."""
-    command = [
-        str(_executable()),
-        "--site",
-        str(site_dir),
-        "--output-subdir",
-        OUTPUT,
-        # Material's « ¶ » permalinks would end every title.
-        "--exclude-selectors",
-        ".headerlink",
-        "--quiet",
-    ]
+    command = [str(executable()), "--site", str(site_dir), "--output-subdir", OUTPUT]
+    for selector in EXCLUDED:
+        command += ["--exclude-selectors", selector]
+    command.append("--quiet")
     try:
         result = subprocess.run(command, capture_output=True, text=True, timeout=3600)
     except OSError as error:
@@ -46,10 +44,10 @@ def index_site(site_dir: Path) -> str:
     if result.returncode != 0:
         detail = (result.stderr or result.stdout).strip()[-2000:]
         raise PagefindError(f"Pagefind a échoué (code {result.returncode}) : {detail}")
-    return _summary(site_dir / OUTPUT / "pagefind-entry.json")
+    return summary(site_dir / OUTPUT / "pagefind-entry.json")
 
 
-def _summary(entry: Path) -> str:
+def summary(entry: Path) -> str:
     """« 152 pages indexées dans pagefind/ », from the index's own entry file."""
     try:
         languages = json.loads(entry.read_text(encoding="utf-8"))["languages"].values()

@@ -1,0 +1,220 @@
+"""Pagefind fed page by page while MkDocs writes the site.
+
+Run over the finished site, Pagefind cost one core for seconds after every page was written.
+Here its binary runs in service mode from the start of the build: each indexed page's HTML
+goes down a pipe as it is written, so the Rust indexer parses on the second core while
+MkDocs renders the next pages, and only the index itself is left for the end.
+
+The protocol is the one of Pagefind's Python package (base64 JSON messages ended by a
+comma, answered by id), spoken directly: the package's reader sleeps 0.1 s between two
+answers, which would cap indexing at ten pages a second. The service handles messages in
+the order they come, so pages are indexed in MkDocs' order and two builds are identical.
+"""
+
+from __future__ import annotations
+
+import base64
+import contextlib
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+from pathlib import Path
+from typing import IO, Any, NoReturn
+
+from .pagefind import EXCLUDED, OUTPUT, PagefindError, executable, summary
+
+_WAIT = 3600.0  # seconds, as for the command-line run
+_PIPE = 1 << 20  # bytes: Linux's default limit for an unprivileged process
+
+
+def _widen(pipe: IO[bytes]) -> None:
+    """Room for a few pages in the pipe (64 KiB, about two pages, by default): MkDocs goes
+    on writing while Pagefind reads them, instead of waiting for each."""
+    if sys.platform == "linux":
+        import fcntl
+
+        with contextlib.suppress(OSError):  # over the system's limit: the default stays
+            fcntl.fcntl(pipe.fileno(), fcntl.F_SETPIPE_SZ, _PIPE)
+
+
+def page_url(dest_uri: str) -> str:
+    """The URL Pagefind gives the file at ``dest_uri`` when it walks the site: site-relative,
+    without ``index.html`` (with or without use_directory_urls)."""
+    url = "/" + dest_uri
+    return url.removesuffix("index.html") if url.endswith("/index.html") else url
+
+
+class PagefindFeed:
+    """One Pagefind service for one build: ``add`` each page, then ``finish``."""
+
+    def __init__(self, site_dir: Path) -> None:
+        self.site_dir = site_dir
+        # A file, not a pipe: what Pagefind prints is read only when it fails, and a pipe
+        # nobody reads could fill and stop it. Closed with the service, in close().
+        self._stderr: IO[bytes] = tempfile.TemporaryFile()  # noqa: SIM115
+        try:
+            self._process = subprocess.Popen(
+                [str(executable()), "--service"],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=self._stderr,
+            )
+        except OSError as error:
+            self._stderr.close()
+            raise PagefindError(f"Pagefind n'a pas pu être lancé : {error}") from None
+        assert self._process.stdin is not None
+        _widen(self._process.stdin)
+        self._done = threading.Condition()
+        self._answers: dict[int, dict[str, Any]] = {}
+        self._urls: dict[int, str] = {}  # pages sent, until answered: to name them in errors
+        self._errors: list[str] = []
+        self._ended = False
+        self._last = 0
+        self._staging: Path | None = None  # where checkpoints write their fragments
+        self._checkpoints: list[int] = []
+        self._reader = threading.Thread(target=self._read, name="pagefind", daemon=True)
+        self._reader.start()
+        config = {"exclude_selectors": list(EXCLUDED)}
+        answer = self._wait(self._send({"type": "NewIndex", "config": config}))
+        self._index_id = int(answer["index_id"])
+
+    def add(self, html: str, url: str) -> None:
+        """Hand ``html``, the page as written at ``url``, to the indexer; answered later."""
+        request = {"type": "AddFile", "index_id": self._index_id, "file_path": None}
+        request["url"] = url
+        request["file_contents"] = html
+        self._send(request, url)
+
+    def checkpoint(self) -> None:
+        """Write the index of the pages so far aside, for its fragments: compressing one per
+        page is most of the index's writing, done here while MkDocs writes the next pages.
+        A fragment is named by its content and Pagefind writes none already there, so the
+        final writing compresses only the fragments of the pages added since."""
+        if self._staging is None:
+            self._staging = Path(tempfile.mkdtemp(prefix=".pagefind-", dir=self.site_dir))
+        request = {"type": "WriteFiles", "index_id": self._index_id}
+        request["output_path"] = str(self._staging)
+        self._checkpoints.append(self._send(request))
+
+    def finish(self) -> str:
+        """Write the index into ``site_dir/pagefind/``; says how many pages it holds."""
+        output = self.site_dir / OUTPUT
+        request = {"type": "WriteFiles", "index_id": self._index_id}
+        request["output_path"] = str(output)
+        try:
+            for checkpoint in self._checkpoints:
+                self._wait(checkpoint)
+            self._take_fragments(output)
+            self._wait(self._send(request))
+            if self._errors:
+                shown = "\n".join(self._errors[:10])
+                raise PagefindError(f"Pagefind a refusé des pages :\n{shown}")
+        finally:
+            self.close()
+        return summary(output / "pagefind-entry.json")
+
+    def _take_fragments(self, output: Path) -> None:
+        """The checkpoints' fragments into ``output``; the rest of what they wrote (the
+        index of a part of the site) is removed."""
+        if self._staging is None:
+            return
+        fragments, target = self._staging / "fragment", output / "fragment"
+        if fragments.is_dir() and not target.exists():
+            output.mkdir(parents=True, exist_ok=True)
+            fragments.rename(target)
+        shutil.rmtree(self._staging)
+        self._staging = None
+
+    def close(self) -> None:
+        """Stop the service (its end of input), or kill it when it does not stop."""
+        if self._process.stdin is not None and not self._process.stdin.closed:
+            with contextlib.suppress(OSError):  # it has stopped already
+                self._process.stdin.close()
+        try:
+            self._process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self._process.kill()
+            self._process.wait()
+        self._reader.join(timeout=10)
+        self._stderr.close()
+        if self._staging is not None:  # a build stopped between a checkpoint and its end
+            shutil.rmtree(self._staging, ignore_errors=True)
+            self._staging = None
+
+    def _send(self, payload: dict[str, Any], page: str | None = None) -> int:
+        self._last += 1
+        if page is not None:
+            with self._done:
+                self._urls[self._last] = page
+        message = json.dumps({"message_id": self._last, "payload": payload}, ensure_ascii=False)
+        # As MkDocs writes the page: a lone surrogate becomes a character reference.
+        data = message.encode("utf-8", errors="xmlcharrefreplace")
+        assert self._process.stdin is not None
+        try:
+            self._process.stdin.write(base64.b64encode(data))
+            self._process.stdin.write(b",")
+        except (BrokenPipeError, ValueError):
+            self._fail("Pagefind s'est arrêté pendant l'indexation")
+        return self._last
+
+    def _wait(self, message_id: int) -> dict[str, Any]:
+        assert self._process.stdin is not None
+        try:
+            self._process.stdin.flush()
+        except (BrokenPipeError, ValueError):
+            self._fail("Pagefind s'est arrêté pendant l'indexation")
+        with self._done:
+            answered = self._done.wait_for(
+                lambda: message_id in self._answers or self._ended, timeout=_WAIT
+            )
+            answer = self._answers.pop(message_id, None)
+        if answer is None:
+            self._fail("Pagefind n'a pas répondu" if not answered else "Pagefind s'est arrêté")
+        if answer.get("type") == "Error":
+            self._fail(f"Pagefind a échoué : {answer.get('message', '')}")
+        return answer
+
+    def _fail(self, what: str) -> NoReturn:
+        self._process.kill()
+        self._process.wait()
+        self._stderr.seek(0)
+        detail = self._stderr.read().decode("utf-8", errors="replace").strip()[-2000:]
+        self.close()
+        raise PagefindError(f"{what} : {detail}" if detail else what)
+
+    def _read(self) -> None:
+        """The service's answers, as they come (in its own thread: the pipe never fills)."""
+        assert self._process.stdout is not None
+        descriptor = self._process.stdout.fileno()
+        pending = b""
+        try:
+            while chunk := os.read(descriptor, 1 << 16):
+                *messages, pending = (pending + chunk).split(b",")
+                for message in messages:
+                    self._receive(json.loads(base64.b64decode(message)))
+        except (OSError, ValueError) as error:  # not the service's protocol: said, not hung
+            with self._done:
+                self._errors.append(f"réponse illisible ({error})")
+        finally:
+            with self._done:
+                self._ended = True
+                self._done.notify_all()
+
+    def _receive(self, message: dict[str, Any]) -> None:
+        message_id = message.get("message_id")
+        payload = message.get("payload") or {}
+        with self._done:
+            url = self._urls.pop(message_id, None) if isinstance(message_id, int) else None
+            if url is not None:  # a page: only its error matters
+                if payload.get("type") == "Error":
+                    self._errors.append(f"{url} : {payload.get('message', '')}")
+                return
+            if isinstance(message_id, int):
+                self._answers[message_id] = payload
+            else:  # a message the service could not read at all
+                self._errors.append(str(payload.get("message", payload)))
+            self._done.notify_all()

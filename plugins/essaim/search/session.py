@@ -1,0 +1,96 @@
+"""The search index of one MkDocs build: Pagefind fed each page as it is written, or, for
+builds that write only some pages (``--dirty``), run over the site once it is written."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+from .feed import PagefindFeed, page_url
+from .pagefind import PagefindError, index_site
+
+# Pagefind indexes only the pages that carry it once one page does (``marks.py``): a page
+# without it is left out of the feed, as Pagefind would leave it out of the index.
+BODY_MARK = "data-pagefind-body"
+# What Pagefind reads outside the indexed element: its marks (meta, filters, sorts), the
+# first title and the first image after it (a result's title and image), <title>, <html lang>.
+_READ_OUTSIDE = ("data-pagefind", "<h1", "<H1", "<img", "<IMG")
+# When the fragments of the pages so far are written (shares of the pages to write): the
+# later, the less is left for the end; each costs Pagefind an index of the pages so far.
+CHECKPOINTS = (0.5, 0.8)
+
+
+class SearchIndex:
+    """Its errors are the build's: a ``PluginError`` saying, in French, what to do."""
+
+    def __init__(self) -> None:
+        self._feed: PagefindFeed | None = None
+        self._enabled = False
+        self._written = 0
+        self._checkpoints: set[int] = set()
+        self.whole_site = True  # False under ``--dirty``: the feed would miss pages
+
+    def start(self, site_dir: Path, enabled: bool, pages: int) -> None:
+        """Before the ``pages`` are written: Pagefind starts, to index them on the other
+        core as they are."""
+        self.abort()
+        self._enabled, self._written = enabled, 0
+        self._checkpoints = {round(pages * share) for share in CHECKPOINTS} - {0}
+        if enabled and self.whole_site:
+            with _errors():
+                self._feed = PagefindFeed(site_dir)
+
+    def add(self, output: str, dest_uri: str) -> None:
+        """The page at ``dest_uri`` as it is written. Outside a build (the preview writes
+        single pages again after one), nothing: the index is made by full builds."""
+        if self._feed is None:
+            return
+        self._written += 1
+        with _errors():
+            if BODY_MARK in output:
+                self._feed.add(essential(output), page_url(dest_uri))
+            if self._written in self._checkpoints:
+                self._feed.checkpoint()
+
+    def finish(self, site_dir: Path) -> str | None:
+        """Write ``site_dir/pagefind/``; says how many pages it holds (``None``: no search)."""
+        feed, self._feed = self._feed, None
+        if not self._enabled:
+            return None
+        with _errors():
+            if feed is not None and feed.site_dir == site_dir:
+                return feed.finish()
+            if feed is not None:
+                feed.close()
+            return index_site(site_dir)
+
+    def abort(self) -> None:
+        """The build failed: the service stops, nothing is written."""
+        feed, self._feed = self._feed, None
+        if feed is not None:
+            feed.close()
+
+
+def essential(html: str) -> str:
+    """``html`` without what lies between ``<body>`` and the indexed element (Material's
+    header and navigation, the half of a page that Pagefind would parse only to skip it),
+    when Pagefind reads nothing there: the index is the same, made from less."""
+    mark = html.find(BODY_MARK)
+    start = html.rfind("<", 0, mark)
+    body = html.find(">", html.find("<body")) + 1
+    if mark < 0 or not 0 < body <= start:
+        return html
+    if any(html.find(sign, body, start) >= 0 for sign in _READ_OUTSIDE):
+        return html
+    return html[:body] + html[start:]
+
+
+@contextmanager
+def _errors() -> Iterator[None]:
+    try:
+        yield
+    except PagefindError as error:
+        raise PluginError(f"essaim: {error}") from None

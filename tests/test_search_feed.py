@@ -1,0 +1,108 @@
+"""Search: Pagefind is fed each page as MkDocs writes it, and the index it writes is the one
+its command line makes over the finished site: same pages, same URLs, same bytes twice."""
+
+from __future__ import annotations
+
+import filecmp
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from essaim.search import SearchIndex, index_site
+from essaim.search import feed as feed_module
+from essaim.search.feed import page_url
+from essaim.search.session import essential
+
+from .conftest import Builder, fiche
+
+FICHES = {
+    f"fiches/fiche-{n}.md": fiche(f"Fiche numéro {n}", themes=theme, structure=f"Centre {n % 3}")
+    for n, theme in enumerate(["Alimentation", "Solidarité", "Vieillissement"] * 4)
+}
+
+
+def _tree(folder: Path) -> list[str]:
+    return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file())
+
+
+def _same_trees(first: Path, second: Path) -> bool:
+    files = _tree(first)
+    return files == _tree(second) and all(
+        filecmp.cmp(first / name, second / name, shallow=False) for name in files
+    )
+
+
+def test_the_fed_index_holds_every_marked_page_and_is_the_same_twice(
+    build_site: Builder, tmp_path: Path
+) -> None:
+    site = build_site(FICHES)
+    assert not site.aborted, site.warnings
+    marked = [
+        p for p in site.site_dir.rglob("*.html") if "data-pagefind-body" in p.read_text("utf-8")
+    ]
+    assert len(marked) > 15  # fiches, themes, structures...: the checkpoints have run
+    index = site.site_dir / "pagefind"
+    entry = json.loads((index / "pagefind-entry.json").read_text())
+    assert entry["languages"]["fr"]["page_count"] == len(marked)
+    assert len(list((index / "fragment").iterdir())) == len(marked)
+    # The checkpoints' folder is gone: nothing but the index is left in the site.
+    assert not [p for p in site.site_dir.iterdir() if p.name.startswith(".pagefind")]
+    first = tmp_path / "premier"
+    shutil.copytree(index, first)
+    assert not build_site(FICHES).aborted
+    assert _same_trees(first, index)
+    # Pagefind's command line over the finished site: the same fragments (each page's
+    # words, title, type and URL, named by their hash); only the page order may differ.
+    by_cli = tmp_path / "cli"
+    shutil.copytree(site.site_dir, by_cli, ignore=shutil.ignore_patterns("pagefind"))
+    assert index_site(by_cli).startswith(f"{len(marked)} pages indexées")
+    assert _tree(by_cli / "pagefind" / "fragment") == _tree(index / "fragment")
+
+
+def test_without_pagefind_the_build_stops_saying_why(
+    build_site: Builder, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr(feed_module, "executable", lambda: tmp_path / "absent" / "pagefind")
+    site = build_site({"fiches/cafe.md": fiche()})
+    assert site.aborted
+    assert any("Pagefind n'a pas pu être lancé" in w for w in site.warnings), site.warnings
+
+
+def test_a_dirty_build_has_pagefind_read_the_site(tmp_path: Path) -> None:
+    """``--dirty`` writes only the changed pages: the feed would miss the others."""
+    page = '<html lang="fr"><body><article data-pagefind-body><h1>{}</h1></article></body></html>'
+    for name in ("index.html", "a/index.html", "b/index.html"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(page.format(name), encoding="utf-8")
+    search = SearchIndex()
+    search.whole_site = False
+    search.start(tmp_path, True, 3)
+    search.add(page.format("a/index.html"), "a/index.html")  # written again: not fed
+    assert search.finish(tmp_path) == "3 pages indexées dans pagefind/"
+
+
+def test_pagefind_reads_less_of_a_page_and_the_same() -> None:
+    head = '<html lang="fr"><head><title>T</title></head><body class="x">'
+    article = '<article id="c" data-pagefind-body><h1>Titre</h1><p>Texte</p></article>'
+    page = f'{head}<header><nav><a href="/">Accueil</a></nav></header>{article}<footer/>'
+    assert essential(page) == f"{head}{article}<footer/>"
+    # Something Pagefind reads before the indexed element: the page is sent whole.
+    for outside in ("<h1>Site</h1>", '<img src="logo.png">', '<p data-pagefind-meta="a:b">'):
+        whole = f"{head}<header>{outside}</header>{article}"
+        assert essential(whole) == whole
+    assert essential(f"{head}<p>Rien</p></body></html>") == f"{head}<p>Rien</p></body></html>"
+
+
+@pytest.mark.parametrize(
+    ("dest_uri", "url"),
+    [
+        ("index.html", "/"),
+        ("fiches/index.html", "/fiches/"),
+        ("fiches/cafe/index.html", "/fiches/cafe/"),
+        ("fiches/cafe.html", "/fiches/cafe.html"),  # use_directory_urls: false
+    ],
+)
+def test_urls_are_those_pagefind_gives_files(dest_uri: str, url: str) -> None:
+    assert page_url(dest_uri) == url
