@@ -39,7 +39,7 @@ from .publications.booklet import Site
 from .publications.publisher import Publisher
 from .publications.reuse import booklet_cache
 from .scratch import Scratch
-from .search import PagefindError, index_site, mark_page, page_kind
+from .search import CommonWords, PagefindError, index_site, mark_page, page_kind
 from .wiring import add_theme_dirs, admin_files, display_root, prune_toc
 from .wiring import layout as site_layout
 
@@ -61,6 +61,7 @@ class EssaimPlugin(BasePlugin[EssaimConfig]):
         self.themes: dict[str, str] = {}  # slug → label: each theme page links its feed
         self.publisher = Publisher()
         self.scratch = Scratch()
+        self.common_words = CommonWords()  # counted as pages are written, for search
         self.serving = False
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -202,7 +203,7 @@ class EssaimPlugin(BasePlugin[EssaimConfig]):
         if self.config.enabled:  # a skip link; what search indexes, and how it names it
             is_fiche = self.index is not None and page.file.src_uri in self.index.by_src_uri
             kind = page_kind(page.file.src_uri, is_fiche, self.config.fiches_dir)
-            output = mark_page(output, kind if self.config.search else None)
+            output = mark_page(output, kind if self.config.search else None, self.common_words)
         uri = page.file.src_uri
         generated = self.generated.get(uri)
         fiche = self.index.by_src_uri.get(uri) if self.index else None
@@ -222,12 +223,14 @@ class EssaimPlugin(BasePlugin[EssaimConfig]):
 
     def on_build_error(self, *, error: Exception) -> None:
         self.scratch.clear()
+        self.common_words = CommonWords()
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self.scratch.clear()
         if self.config.enabled and self.config.search:
             try:
                 log.info(f"recherche : {index_site(Path(config.site_dir))}")
+                self.common_words.write(Path(config.site_dir))
             except PagefindError as error:
                 raise PluginError(f"essaim: {error}") from None
         if not self.config.enabled or not self.publisher.booklets or self.render is None:
