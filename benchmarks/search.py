@@ -14,6 +14,9 @@ WebAssembly are not, and a host serving them with gzip sends less).
 - *first query*: everything the first query fetches, Pagefind's code and WebAssembly
   included, with the data of the 10 results shown;
 - *next queries*: each further query, typed anew, its 10 results' data included.
+
+Essaim's box also fetches ``essaim/mots-courants.json`` (the corpus' common words) on first
+use: it is counted in the first query's bytes (``json``), with Pagefind's entry file.
 """
 
 from __future__ import annotations
@@ -26,6 +29,10 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 QUERIES = ["parentalite", "epicerie solidaire", "jardin", "isolement des aines", "numerique"]
+# The status line once a query is answered: its results, or that its only words are in
+# nearly every page (then nothing is fetched).
+ANSWERED = "(t => t.includes('résultat') || t.includes('ajoutez un mot'))"
+STATUS = "document.getElementById('essaim-recherche-etat').textContent"
 
 
 class _Counting(SimpleHTTPRequestHandler):
@@ -40,8 +47,12 @@ class _Counting(SimpleHTTPRequestHandler):
         outputfile.write(data)
 
 
+def _is_search(path: str) -> bool:
+    return "/pagefind/" in path or "/mots-courants.json" in path
+
+
 def _search_requests(served: list[tuple[str, int]]) -> list[tuple[str, int]]:
-    return [(path, size) for path, size in served if "/pagefind/" in path]
+    return [(path, size) for path, size in served if _is_search(path)]
 
 
 def measure(site: Path, queries: list[str]) -> dict[str, object]:
@@ -54,7 +65,7 @@ def measure(site: Path, queries: list[str]) -> dict[str, object]:
     base = f"http://127.0.0.1:{server.server_port}/"
 
     def search_bytes() -> int:
-        return sum(n for path, n in served if "/pagefind/" in path)
+        return sum(n for path, n in served if _is_search(path))
 
     results: dict[str, object] = {"site": str(site)}
     with sync_playwright() as playwright:
@@ -73,14 +84,9 @@ def measure(site: Path, queries: list[str]) -> dict[str, object]:
             before = search_bytes()  # the first focus loads Pagefind's code: it counts
             page.focus("input[name=query]")
             page.fill("input[name=query]", "")
-            page.wait_for_function(
-                "!document.getElementById('essaim-recherche-etat').textContent.includes('résultat')"
-            )
+            page.wait_for_function(f"!{ANSWERED}({STATUS})")
             page.fill("input[name=query]", query)
-            page.wait_for_function(
-                "document.getElementById('essaim-recherche-etat').textContent.includes('résultat')",
-                timeout=60000,
-            )
+            page.wait_for_function(f"{ANSWERED}({STATUS})", timeout=60000)
             page.wait_for_load_state("networkidle")
             page.wait_for_timeout(500)
             status = page.inner_text("#essaim-recherche-etat")

@@ -66,6 +66,8 @@ def test_page_kinds() -> None:
     assert page_kind("themes/sante/page/2.md", False, "fiches") is None
     assert page_kind("themes/index.md", False, "fiches") == "Page"
     assert page_kind("partenaires/caf.md", False, "fiches") == "Partenaire"
+    assert page_kind("structures/centre-social-du-lac.md", False, "fiches") is None
+    assert page_kind("structures/index.md", False, "fiches") == "Page"
     assert page_kind("territoires/occitanie/index.md", False, "fiches") == "Territoire"
     assert page_kind("territoires/occitanie/lozere.md", False, "fiches") == "Territoire"
     assert page_kind("carte/index.md", False, "fiches") is None

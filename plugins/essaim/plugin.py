@@ -209,7 +209,7 @@ class EssaimPlugin(BasePlugin[EssaimConfig]):
         if self.config.enabled:  # a skip link; what search indexes, and how it names it
             is_fiche = self.index is not None and page.file.src_uri in self.index.by_src_uri
             kind = page_kind(page.file.src_uri, is_fiche, self.config.fiches_dir)
-            output = mark_page(output, kind if self.config.search else None)
+            output = mark_page(output, kind if self.config.search else None, self.search.common)
         uri = page.file.src_uri
         generated = self.generated.get(uri)
         fiche = self.index.by_src_uri.get(uri) if self.index else None

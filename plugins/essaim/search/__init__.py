@@ -3,26 +3,31 @@ its code and index chunks only when they use the search box (``assets/essaim/rec
 
 ``page_kind`` says what a page is (« Fiche », « Thème »...): the page carries it as a
 Pagefind meta, so that a result says where it comes from. Pages that repeat
-others (listing and map pages, the later pages of a paginated list) are not indexed.
+others (listing and map pages, the later pages of a paginated list, a structure's page)
+are not indexed. ``CommonWords`` lists the words too common to narrow a query.
 """
 
 from __future__ import annotations
 
+from .common import CommonWords
 from .marks import mark_page
 from .pagefind import PagefindError, index_site
 from .session import SearchIndex
 
-__all__ = ["PagefindError", "SearchIndex", "index_site", "mark_page", "page_kind"]
+__all__ = ["CommonWords", "PagefindError", "SearchIndex", "index_site", "mark_page", "page_kind"]
 
 KIND_LABELS = {
     "themes": "Thème",
     "publics": "Public",
     "partenaires": "Partenaire",
-    "structures": "Structure",
     "territoires": "Territoire",
 }
 # Pages that only repeat fiches found elsewhere: a result should lead to the fiche.
+# A structure's page (four derived pages out of five) shows its name, territory and
+# contact, which each of its fiches shows too, and lists them: indexing it would only
+# lengthen Pagefind's page list (fetched by every first query) and posting lists.
 NOT_INDEXED = ("carte/", "admin/")
+NOT_INDEXED_FOLDERS = ("structures",)
 
 
 def page_kind(src_uri: str, is_fiche: bool, fiches_dir: str) -> str | None:
@@ -34,6 +39,8 @@ def page_kind(src_uri: str, is_fiche: bool, fiches_dir: str) -> str | None:
     if src_uri.startswith(fiches_dir.strip("/") + "/"):
         return None  # the listing: every fiche has its own page
     first, _, rest = src_uri.partition("/")
+    if first in NOT_INDEXED_FOLDERS and rest and rest != "index.md":
+        return None
     if first in KIND_LABELS and rest and rest != "index.md":
         return KIND_LABELS[first]
     return "Page"

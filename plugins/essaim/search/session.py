@@ -9,6 +9,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
+from .common import CommonWords
 from .feed import PagefindFeed, page_url
 from .pagefind import PagefindError, index_site
 
@@ -32,6 +33,7 @@ class SearchIndex:
         self._written = 0
         self._checkpoints: set[int] = set()
         self.whole_site = True  # False under ``--dirty``: the feed would miss pages
+        self.common = CommonWords()  # counted by ``mark_page``, written beside the index
 
     def start(self, site_dir: Path, enabled: bool, pages: int) -> None:
         """Before the ``pages`` are written: Pagefind starts, to index them on the other
@@ -62,14 +64,18 @@ class SearchIndex:
             return None
         with _errors():
             if feed is not None and feed.site_dir == site_dir:
-                return feed.finish()
-            if feed is not None:
-                feed.close()
-            return index_site(site_dir)
+                summary = feed.finish()
+            else:
+                if feed is not None:
+                    feed.close()
+                summary = index_site(site_dir)
+        self.common.write(site_dir)
+        return summary
 
     def abort(self) -> None:
         """The build failed: the service stops, nothing is written."""
         feed, self._feed = self._feed, None
+        self.common = CommonWords()
         if feed is not None:
             feed.close()
 

@@ -19,26 +19,56 @@
   var loading = null;
   var latest = 0;
 
-  // Words in nearly every page: each would fetch a large index chunk and narrow nothing.
-  var STOP = " a au aux d de des du en et l la le les un une pour par sur dans avec ";
+  // The corpus' common words (essaim/mots-courants.json, written by the build): each is
+  // in more than `courant` % of the indexed pages, so it narrows nothing and fetches one
+  // of the index's largest chunks. Fetched with Pagefind's code, on first use.
+  var commonSource = box.getAttribute("data-essaim-common");
+  var NO_COMMON = { courant: 100, seul: 100, mots: {} };
 
-  function essential(query) {
-    var words = query.split(/[\s'’]+/).filter(function (word) {
-      return word && STOP.indexOf(" " + word.toLowerCase() + " ") < 0;
-    });
-    return words.length ? words.join(" ") : query;
+  function fold(word) {
+    return word.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  }
+
+  // A word's share of the pages, in percent; a compound (« porte-à-porte ») takes its
+  // rarest part's, as a part missing from the list is in half the pages or fewer.
+  function share(common, word) {
+    var parts = fold(word).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+    if (!parts.length) return 0;
+    return Math.min.apply(null, parts.map(function (part) { return common.mots[part] || 0; }));
+  }
+
+  // The query Pagefind gets: without its common words when others remain; made only of
+  // common words, its rarest one, or null when even that one is in nearly every page.
+  function essential(query, common) {
+    var words = query.split(/[\s'’]+/).filter(Boolean);
+    var kept = words.filter(function (word) { return share(common, word) <= common.courant; });
+    if (kept.length) return kept.join(" ");
+    var rarest = words.reduce(function (best, word) {
+      return share(common, word) < share(common, best) ? word : best;
+    }, words[0]);
+    return share(common, rarest) > common.seul ? null : rarest;
   }
 
   // French: 0 and 1 take the singular.
   function plural(count, one, many) { return count + " " + (count < 2 ? one : many); }
 
+  function loadCommon() {
+    if (!commonSource) return Promise.resolve(NO_COMMON);
+    return fetch(commonSource).then(function (response) {
+      return response.ok ? response.json() : NO_COMMON;
+    }).catch(function () { return NO_COMMON; });
+  }
+
   function load() {
     if (!loading) {
+      var common = loadCommon();
       loading = import(source).then(function (pagefind) {
         // No web worker: its 41 KB of code would come on top of the first query.
         return pagefind.options({ excerptLength: 24, noWorker: true }).then(function () {
           pagefind.init();
-          return pagefind;
+          return common;
+        }).then(function (words) {
+          return { pagefind: pagefind, common: words };
         });
       });
       loading.catch(function () {
@@ -105,8 +135,16 @@
       status.textContent = "Tapez un mot, même sans accents.";
       return;
     }
-    load().then(function (pagefind) {
-      return pagefind.debouncedSearch(essential(query), {}, 250);
+    load().then(function (search) {
+      var kept = essential(query, search.common);
+      if (kept === null) {
+        if (ticket !== latest) return null;
+        list.textContent = "";
+        status.textContent = "« " + query + " » est dans presque toutes les pages : " +
+          "ajoutez un mot pour préciser.";
+        return null;
+      }
+      return search.pagefind.debouncedSearch(kept, {}, 250);
     }).then(function (search) {
       if (!search || ticket !== latest) return null;
       var count = search.results.length;

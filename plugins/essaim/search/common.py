@@ -1,0 +1,84 @@
+"""The words too common to narrow a search, counted from the indexed pages as they are
+written, and written at the end of the build for ``recherche.js``.
+
+A word found in most pages has a posting list as long as the index: its chunk is the
+largest a query can fetch (« de » is 320 KB at 10,000 fiches) and, in a query with other
+words, it keeps nearly every page they match. The search box leaves these words out of a
+query that has other words, and does not search a query made only of the commonest ones.
+The list comes from the site's own pages, so it follows the corpus, not a fixed list.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from pathlib import Path
+
+from ..domain.text import fold
+
+OUTPUT = "essaim/mots-courants.json"
+# In more than half the pages: filters little, so left out of a query with other words.
+COMMON = 0.5
+# In more than four pages out of five: alone, it would give back nearly every page from
+# one of the index's largest chunks, so the box asks for another word instead.
+TOO_COMMON = 0.8
+# Below that many pages, every chunk is small and a share says little: nothing is listed.
+MIN_PAGES = 50
+
+# What Pagefind does not index: elements marked data-pagefind-ignore (the plugin's own
+# navigation: facts labels, maps, lists of other pages; never nested in one another's
+# kind, so the first closing tag of the same name ends each) and the permalinks.
+_IGNORED = re.compile(
+    r"<(\w+) [^>]*data-pagefind-ignore[^>]*>.*?</\1>|<a class=\"headerlink\"[^>]*>.*?</a>",
+    re.DOTALL,
+)
+_TAG = re.compile(r"<[^>]+>")
+
+
+class CommonWords:
+    """How many indexed pages hold each folded word (no accents, no case)."""
+
+    def __init__(self) -> None:
+        self.pages = 0
+        self.counts: Counter[str] = Counter()
+        self._folded: dict[str, list[str]] = {}
+
+    def add(self, article: str) -> None:
+        """Count the words of one indexed page, from its article's HTML."""
+        text = _unescape(_TAG.sub(" ", _IGNORED.sub(" ", article)))
+        self.pages += 1
+        # Folding is the slow part: each distinct word once, in this page then in the site.
+        words = set(text.lower().split())
+        self.counts.update({f for w in words for f in self._fold(w)})
+
+    def _fold(self, word: str) -> list[str]:
+        folded = self._folded.get(word)
+        if folded is None:
+            folded = self._folded[word] = fold(word).split()
+        return folded
+
+    def shares(self) -> dict[str, object]:
+        """The thresholds and, for each word in more than ``COMMON`` of the pages, its
+        share of them in percent (rounded down), words sorted: the file's content."""
+        words: dict[str, int] = {}
+        if self.pages >= MIN_PAGES:
+            for word in sorted(self.counts):
+                share = self.counts[word] * 100 // self.pages
+                if self.counts[word] > COMMON * self.pages:
+                    words[word] = share
+        return {"courant": round(COMMON * 100), "seul": round(TOO_COMMON * 100), "mots": words}
+
+    def write(self, site_dir: Path) -> None:
+        path = site_dir / OUTPUT
+        path.parent.mkdir(parents=True, exist_ok=True)
+        text = json.dumps(self.shares(), ensure_ascii=False, separators=(",", ":"))
+        path.write_text(text + "\n", encoding="utf-8")
+        self.pages = 0
+        self.counts.clear()
+        self._folded.clear()
+
+
+def _unescape(text: str) -> str:
+    # Entities MkDocs writes in text; others fold to spaces, as punctuation does.
+    return text.replace("&#x27;", "'").replace("&#39;", "'").replace("&amp;", "&")
