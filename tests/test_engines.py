@@ -55,11 +55,12 @@ def builds(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 # What the theme engine writes for itself (search index format, compressed sitemap, its
 # bundles) differs between Material and Zensical; everything Essaim makes must not. The
 # search is the engine's: Pagefind (pagefind/) in Material's header under MkDocs and
-# ProperDocs, Zensical's own index under Zensical.
+# ProperDocs (with the common words its box leaves out, essaim/mots-courants.json),
+# Zensical's own index under Zensical.
 def _essaim_files(site: Path) -> set[str]:
     files = {p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()}
     theme_own = ("assets/javascripts/", "assets/stylesheets/", "assets/images/", "search")
-    theme_own += ("pagefind/",)
+    theme_own += ("pagefind/", "essaim/mots-courants.json")
     return {
         f
         for f in files
