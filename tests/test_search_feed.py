@@ -42,13 +42,11 @@ def test_the_fed_index_holds_every_marked_page_and_is_the_same_twice(
     marked = [
         p for p in site.site_dir.rglob("*.html") if "data-pagefind-body" in p.read_text("utf-8")
     ]
-    assert len(marked) > 15  # fiches, themes, structures...: the checkpoints have run
+    assert len(marked) > 15  # fiches, themes, structures...
     index = site.site_dir / "pagefind"
     entry = json.loads((index / "pagefind-entry.json").read_text())
     assert entry["languages"]["fr"]["page_count"] == len(marked)
     assert len(list((index / "fragment").iterdir())) == len(marked)
-    # The checkpoints' folder is gone: nothing but the index is left in the site.
-    assert not [p for p in site.site_dir.iterdir() if p.name.startswith(".pagefind")]
     first = tmp_path / "premier"
     shutil.copytree(index, first)
     assert not build_site(FICHES).aborted
@@ -78,7 +76,7 @@ def test_a_dirty_build_has_pagefind_read_the_site(tmp_path: Path) -> None:
         (tmp_path / name).write_text(page.format(name), encoding="utf-8")
     search = SearchIndex()
     search.whole_site = False
-    search.start(tmp_path, True, 3)
+    search.start(tmp_path, True)
     search.add(page.format("a/index.html"), "a/index.html")  # written again: not fed
     assert search.finish(tmp_path) == "3 pages indexées dans pagefind/"
 

@@ -82,7 +82,7 @@ class EssaimPlugin(BasePlugin[EssaimConfig]):
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> None:
         env.globals["essaim_search"] = search = bool(self.config.enabled and self.config.search)
         # Started now, Pagefind indexes each page on the other core as it is written.
-        self.search.start(Path(config.site_dir), search, len(files.documentation_pages()))
+        self.search.start(Path(config.site_dir), search)
 
     # Early, so that other plugins (search, macros) see the generated pages.
     @event_priority(50)

@@ -17,7 +17,6 @@ import base64
 import contextlib
 import json
 import os
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -74,8 +73,6 @@ class PagefindFeed:
         self._errors: list[str] = []
         self._ended = False
         self._last = 0
-        self._staging: Path | None = None  # where checkpoints write their fragments
-        self._checkpoints: list[int] = []
         self._reader = threading.Thread(target=self._read, name="pagefind", daemon=True)
         self._reader.start()
         config = {"exclude_selectors": list(EXCLUDED)}
@@ -89,26 +86,12 @@ class PagefindFeed:
         request["file_contents"] = html
         self._send(request, url)
 
-    def checkpoint(self) -> None:
-        """Write the index of the pages so far aside, for its fragments: compressing one per
-        page is most of the index's writing, done here while MkDocs writes the next pages.
-        A fragment is named by its content and Pagefind writes none already there, so the
-        final writing compresses only the fragments of the pages added since."""
-        if self._staging is None:
-            self._staging = Path(tempfile.mkdtemp(prefix=".pagefind-", dir=self.site_dir))
-        request = {"type": "WriteFiles", "index_id": self._index_id}
-        request["output_path"] = str(self._staging)
-        self._checkpoints.append(self._send(request))
-
     def finish(self) -> str:
         """Write the index into ``site_dir/pagefind/``; says how many pages it holds."""
         output = self.site_dir / OUTPUT
         request = {"type": "WriteFiles", "index_id": self._index_id}
         request["output_path"] = str(output)
         try:
-            for checkpoint in self._checkpoints:
-                self._wait(checkpoint)
-            self._take_fragments(output)
             self._wait(self._send(request))
             if self._errors:
                 shown = "\n".join(self._errors[:10])
@@ -116,18 +99,6 @@ class PagefindFeed:
         finally:
             self.close()
         return summary(output / "pagefind-entry.json")
-
-    def _take_fragments(self, output: Path) -> None:
-        """The checkpoints' fragments into ``output``; the rest of what they wrote (the
-        index of a part of the site) is removed."""
-        if self._staging is None:
-            return
-        fragments, target = self._staging / "fragment", output / "fragment"
-        if fragments.is_dir() and not target.exists():
-            output.mkdir(parents=True, exist_ok=True)
-            fragments.rename(target)
-        shutil.rmtree(self._staging)
-        self._staging = None
 
     def close(self) -> None:
         """Stop the service (its end of input), or kill it when it does not stop."""
@@ -141,9 +112,6 @@ class PagefindFeed:
             self._process.wait()
         self._reader.join(timeout=10)
         self._stderr.close()
-        if self._staging is not None:  # a build stopped between a checkpoint and its end
-            shutil.rmtree(self._staging, ignore_errors=True)
-            self._staging = None
 
     def _send(self, payload: dict[str, Any], page: str | None = None) -> int:
         self._last += 1

@@ -19,9 +19,6 @@ BODY_MARK = "data-pagefind-body"
 # What Pagefind reads outside the indexed element: its marks (meta, filters, sorts), the
 # first title and the first image after it (a result's title and image), <title>, <html lang>.
 _READ_OUTSIDE = ("data-pagefind", "<h1", "<H1", "<img", "<IMG")
-# When the fragments of the pages so far are written (shares of the pages to write): the
-# later, the less is left for the end; each costs Pagefind an index of the pages so far.
-CHECKPOINTS = (0.5, 0.8)
 
 
 class SearchIndex:
@@ -30,17 +27,14 @@ class SearchIndex:
     def __init__(self) -> None:
         self._feed: PagefindFeed | None = None
         self._enabled = False
-        self._written = 0
-        self._checkpoints: set[int] = set()
         self.whole_site = True  # False under ``--dirty``: the feed would miss pages
         self.common = CommonWords()  # counted by ``mark_page``, written beside the index
 
-    def start(self, site_dir: Path, enabled: bool, pages: int) -> None:
-        """Before the ``pages`` are written: Pagefind starts, to index them on the other
-        core as they are."""
+    def start(self, site_dir: Path, enabled: bool) -> None:
+        """Before the pages are written: Pagefind starts, to index them on the other core
+        as they are."""
         self.abort()
-        self._enabled, self._written = enabled, 0
-        self._checkpoints = {round(pages * share) for share in CHECKPOINTS} - {0}
+        self._enabled = enabled
         if enabled and self.whole_site:
             with _errors():
                 self._feed = PagefindFeed(site_dir)
@@ -48,14 +42,9 @@ class SearchIndex:
     def add(self, output: str, dest_uri: str) -> None:
         """The page at ``dest_uri`` as it is written. Outside a build (the preview writes
         single pages again after one), nothing: the index is made by full builds."""
-        if self._feed is None:
-            return
-        self._written += 1
-        with _errors():
-            if BODY_MARK in output:
+        if self._feed is not None and BODY_MARK in output:
+            with _errors():
                 self._feed.add(essential(output), page_url(dest_uri))
-            if self._written in self._checkpoints:
-                self._feed.checkpoint()
 
     def finish(self, site_dir: Path) -> str | None:
         """Write ``site_dir/pagefind/``; says how many pages it holds (``None``: no search)."""
