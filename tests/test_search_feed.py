@@ -4,6 +4,7 @@ its command line makes over the finished site: same pages, same URLs, same bytes
 from __future__ import annotations
 
 import filecmp
+import gzip
 import json
 import shutil
 from pathlib import Path
@@ -13,7 +14,7 @@ import pytest
 from essaim.search import SearchIndex, index_site
 from essaim.search import feed as feed_module
 from essaim.search.feed import page_url
-from essaim.search.session import essential
+from essaim.search.session import essential, words_apart
 
 from .conftest import Builder, fiche
 
@@ -55,6 +56,8 @@ def test_the_fed_index_holds_every_marked_page_and_is_the_same_twice(
     # words, title, type and URL, named by their hash); only the page order may differ.
     by_cli = tmp_path / "cli"
     shutil.copytree(site.site_dir, by_cli, ignore=shutil.ignore_patterns("pagefind"))
+    for page in by_cli.rglob("*.html"):  # what the feed sends apart (« solidaire … »)
+        page.write_text(words_apart(page.read_text("utf-8")), "utf-8")
     assert index_site(by_cli).startswith(f"{len(marked)} pages indexées")
     assert _tree(by_cli / "pagefind" / "fragment") == _tree(index / "fragment")
 
@@ -104,3 +107,22 @@ def test_pagefind_reads_less_of_a_page_and_the_same() -> None:
 )
 def test_urls_are_those_pagefind_gives_files(dest_uri: str, url: str) -> None:
     assert page_url(dest_uri) == url
+
+
+def test_an_ellipsis_ending_a_word_is_set_apart_for_pagefind() -> None:
+    html = '<p title="voir…">économie solidaire… et 3… puis « … » seul</p>'
+    assert words_apart(html) == (
+        '<p title="voir …">économie solidaire … et 3 … puis « … » seul</p>'
+    )
+
+
+def test_pagefind_indexes_the_word_before_an_ellipsis(build_site: Builder) -> None:
+    summary = "Une épicerie solidaire… ouverte à tous."
+    site = build_site({"fiches/epicerie.md": fiche("Épicerie", summary=summary)})
+    assert not site.aborted, site.warnings
+    fragments = site.site_dir / "pagefind" / "fragment"
+    contents = [
+        json.loads(gzip.decompress(path.read_bytes())[len(b"pagefind_dcd") :])["content"]
+        for path in fragments.iterdir()
+    ]
+    assert any("solidaire … ouverte" in content for content in contents)

@@ -3,6 +3,7 @@ builds that write only some pages (``--dirty``), run over the site once it is wr
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -44,7 +45,7 @@ class SearchIndex:
         single pages again after one), nothing: the index is made by full builds."""
         if self._feed is not None and BODY_MARK in output:
             with _errors():
-                self._feed.add(essential(output), page_url(dest_uri))
+                self._feed.add(words_apart(essential(output)), page_url(dest_uri))
 
     def finish(self, site_dir: Path) -> str | None:
         """Write ``site_dir/pagefind/``; says how many pages it holds (``None``: no search)."""
@@ -81,6 +82,16 @@ def essential(html: str) -> str:
     if any(html.find(sign, body, start) >= 0 for sign in _READ_OUTSIDE):
         return html
     return html[:body] + html[start:]
+
+
+_GLUED_ELLIPSIS = re.compile(r"(?<=\w)…")
+
+
+def words_apart(html: str) -> str:
+    """``html`` with a space before each « … » that ends a word, for Pagefind only: it keeps
+    the sign in the word (« solidaire… », a word of its own that no query types, in an
+    index chunk of its own that every « solidaire » query then fetches too)."""
+    return _GLUED_ELLIPSIS.sub(" …", html)
 
 
 @contextmanager
