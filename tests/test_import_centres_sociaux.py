@@ -535,8 +535,13 @@ def test_budget_totals_and_their_parts(text: str, total: int | None, parts: int)
             {"benevoles": 5, "autres": 19},
             0,
         ),
-        ("2 salariés\n10 familles soit 10 parents et 18 enfants", {"salaries": 2}, 0),
-        ("six enfants, et pour but de mobiliser une dizaine de bénévoles", {}, 0),
+        (
+            "2 salariés\n10 familles soit 10 parents et 18 enfants",
+            {"salaries": 2, "autres": 28},
+            0,
+        ),
+        ("six enfants, et pour but de mobiliser une dizaine de bénévoles", {"autres": 6}, 0),
+        ("Le Lien 26, gardienne HLM", {}, 0),
     ],
 )
 def test_people_read_line_by_line(text: str, counts: dict[str, int], estimated: int) -> None:
@@ -549,8 +554,8 @@ def test_people_read_line_by_line(text: str, counts: dict[str, int], estimated: 
 def test_people_lines_with_numbers_that_give_nothing_are_reported() -> None:
     from essaim.importers.people import read_people
 
-    people = read_people("2 salariés\n10 familles soit 10 parents et 18 enfants")
-    assert people.unread == ["10 familles soit 10 parents et 18 enfants"]
+    people = read_people("2 salariés\nmembres de l'association Le Lien 26, gardienne")
+    assert people.unread == ["membres de l'association Le Lien 26, gardienne"]
     assert people.read == ["2 salariés"]
 
 
@@ -875,10 +880,10 @@ def test_real_export_imports_into_25_valid_fiches(
     notes = " ".join(notes_for(report, Path(jardins.src_uri).stem))
     assert "France Relance 10\u00a0000 + CAF 13\u00a0000 + CAF 8\u00a0000" in notes
     # Budgets and people as numbers wherever the source gives them: 11 of the 14 budgets
-    # with a figure (the other three give prices or parts, no total), 18 of the 20 answers
-    # on people (the other two give no count of people mobilised, and the note says so).
+    # with a figure (the other three give prices or parts, no total), 19 of the 20 answers
+    # on people (the other names roles and « Le Lien 26 », and the note says so).
     assert sum(isinstance(f.budget, int | float) for f in corpus.fiches) == 11
-    assert sum(f.moyens is not None for f in corpus.fiches) == 18
+    assert sum(f.moyens is not None for f in corpus.fiches) == 19
     paniers = fiches["DISPOSITIF PANIERS SOLIDAIRES"]
     assert paniers.budget == 9690  # the latest year's, 2020's named in the note
     assert "budget de 2021 (autres années : en 2020 4\u00a0350)" in " ".join(

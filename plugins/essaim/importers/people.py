@@ -17,7 +17,8 @@ Line by line (list dashes aside):
   approximation its round number (« une vingtaine de personnes »: 20), each said in the note;
 - when a line says « actuellement » (now), lines that say « au début » (then) are not
   added: « au début 3 professionnels / actuellement 1 professionnel » is 1 salarié;
-- numbers of things that are not people (structures, familles, heures…) are not counted.
+- numbers of things that are not people (structures, familles, heures…) are not counted;
+  « 10 familles soit 10 parents et 18 enfants » counts the 28 people, as ``autres``.
 """
 
 from __future__ import annotations
@@ -39,12 +40,12 @@ _STATUS = (
 _ROLES = r"agents?|animat(?:eur|rice)s?|encadrante?s?|coordinat(?:eur|rice)s?"
 _ANYONE = (
     r"personnes?|intervenante?s?|membres?|habitante?s?|chauffeurs?|jardinier(?:e)?s?"
-    r"|participante?s?|acteurs?|actrices?|referente?s?"
+    r"|participante?s?|acteurs?|actrices?|referente?s?|enfants?|parents?|jeunes?"
 )
-# Things counted in such answers that are not people mobilised by the action.
+# Things counted in such answers that are not people (a family is a household).
 _NOT_PEOPLE = re.compile(
     r"^(?:structures?|partenaires?|associations?|organismes?|communes?|villages?|familles?"
-    r"|foyers?|enfants?|parents?|jeunes?|heures?|jours?|semaines?|mois|ans?|annees?"
+    r"|foyers?|heures?|jours?|semaines?|mois|ans?|annees?"
     r"|seances?|ateliers?|paniers?|euros?|fois|%)\b"
 )
 _WORDS = {
