@@ -26,9 +26,9 @@ import re
 from dataclasses import dataclass
 
 from ..domain.text import strip_accents
+from .answers import NUMBER, parse_amount
 
-_NUMBER = r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+"
-_MONEY = rf"(?:{_NUMBER})(?:[.,]\d{{1,2}})?\s*(?:€|euros?\b|eur\b)"
+_MONEY = rf"(?:{NUMBER})(?:[.,]\d{{1,2}})?\s*(?:€|euros?\b|eur\b)"
 _PART = re.compile(
     rf"^(?P<source>[^:\d][^:]*?)\s*:\s*(?P<amounts>{_MONEY}(?:\s*\+\s*{_MONEY})*)\s*(?:\(.*\))?\.?$",
     re.IGNORECASE,
@@ -54,11 +54,11 @@ class Budget:
     basis: str = ""  # what the total is, when the text gives several: « budget annuel »
 
 
-def _amount(text: str) -> int | float:
-    match = re.match(rf"({_NUMBER})(?:[.,](\d{{1,2}}))?", text.strip())
-    assert match is not None
-    whole = int(re.sub(r"\D", "", match.group(1)))
-    return float(f"{whole}.{match.group(2)}") if match.group(2) else whole
+def _amount(money: str) -> int | float:
+    """The value of a ``_MONEY`` match, which is always a bare amount."""
+    value = parse_amount(money)
+    assert value is not None, money
+    return value
 
 
 def read_budget(text: str) -> Budget | None:

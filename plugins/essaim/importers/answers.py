@@ -66,12 +66,10 @@ def one_line(text: str) -> str:
     return " ".join(s for line in text.split("\n") if (s := line.strip()) and s != "-")
 
 
+# A number as the export writes amounts: "72 373", "100 000", "5000".
+NUMBER = r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+"
 # A bare amount: "72 373€", "5000€", "5500 €", "100 000 €", "1200", "12,50 euros".
-_AMOUNT = re.compile(
-    r"(\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)(?:[.,](\d{1,2}))?"
-    r"\s*(?:€|euros?|eur)?",
-    re.IGNORECASE,
-)
+_AMOUNT = re.compile(rf"({NUMBER})(?:[.,](\d{{1,2}}))?\s*(?:€|euros?|eur)?", re.IGNORECASE)
 
 
 def parse_amount(text: str) -> int | float | None:

@@ -31,7 +31,7 @@ def format_number(value: int | float) -> str:
 def means(record: ExportRecord, draft: Draft) -> None:
     """Budget: a bare amount, else a total read by the rules of :mod:`.amounts` (the text
     kept in ## Moyens), else a short one-line text, else the body. People: a simple
-    enumeration (« 40 bénévoles, 3 professionnels »), else the counts :mod:`.amounts` can
+    enumeration (« 40 bénévoles, 3 professionnels »), else the counts :mod:`.people` can
     read (the text kept in the body), else the body. Each note says what was not read."""
     budget, people = record.ressources.strip(), record.personnes.strip()
     amount = parse_amount(budget)

@@ -26,9 +26,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..domain import contract
 from ..domain.text import strip_accents
 
-KINDS = ("salaries", "benevoles", "volontaires", "administrateurs", "autres")
 # A status named next to the number always wins (« 7 chauffeurs bénévoles »); a role is
 # salaried unless the heading says otherwise (« Autres acteurs bénévoles : 1 animatrice »).
 _STATUS = (
@@ -61,7 +61,7 @@ _COUNT = re.compile(
     rf"(?<![\w'-])(?:(?:une?\s+)?(?P<round>{'|'.join(_ROUND)})\s+(?:de\s+|d')"
     rf"|(?P<low>\d+|{'|'.join(_WORDS)})(?:\s*(?:a|-)\s*(?P<high>\d+))?(?![\w'-]))"
 )
-_DONT = re.compile(r"^\(dont\s+(?P<m>\d+)\s+(?P<inner>[^)]+)\)")
+_DONT = re.compile(r"\(dont\s+(?P<m>\d+)\s+(?P<inner>[^)]+)\)")
 _PHRASE_END = re.compile(r"[,;+()\n.:/]|\bet\b|\bainsi\b|\bsoit\b")
 _LABELLED = re.compile(r"^(?P<label>[^:\d]+?)\s*:\s*(?P<rest>.+)$")
 _SHORT = re.compile(r"^(?P<label>[a-z][^\d:,]{0,40}?)\s+(?P<n>\d{1,3})(?:\s+[a-z]+)?$")
@@ -77,6 +77,13 @@ class People:
     read: list[str] = field(default_factory=list)  # the lines the counts come from
     estimates: list[str] = field(default_factory=list)  # « 7 à 12 » : au moins 7…
     unread: list[str] = field(default_factory=list)  # lines with a number that gave nothing
+
+    def add(self, kind: str, n: int, line: str, estimate: str = "") -> None:
+        self.counts[kind] = self.counts.get(kind, 0) + n
+        if line not in self.read:
+            self.read.append(line)
+        if estimate:
+            self.estimates.append(estimate)
 
 
 def _normal(text: str) -> str:
@@ -103,19 +110,7 @@ def kind_of(words: str, context: str | None = None) -> str | None:
     )
 
 
-class _Tally:
-    def __init__(self) -> None:
-        self.people = People()
-
-    def add(self, kind: str, n: int, line: str, estimate: str = "") -> None:
-        self.people.counts[kind] = self.people.counts.get(kind, 0) + n
-        if line not in self.people.read:
-            self.people.read.append(line)
-        if estimate:
-            self.people.estimates.append(estimate)
-
-
-def _items(text: str, context: str | None, line: str, tally: _Tally) -> bool:
+def _items(text: str, context: str | None, line: str, people: People) -> bool:
     """Count every « N kind » of the folded ``text``; says whether one was counted."""
     counted, skip_to = False, 0
     matches = list(_COUNT.finditer(text))
@@ -139,12 +134,14 @@ def _items(text: str, context: str | None, line: str, tally: _Tally) -> bool:
             n = int(low) if low.isdigit() else _WORDS[low]
             if high := match.group("high"):
                 estimate = f"« {n} à {high} » : au moins {n}"
-        dont = _DONT.match(text[match.end() + end.start() :]) if end else None
-        if dont and (inner := kind_of(dont.group("inner"))) not in (None, kind):
-            tally.add(str(inner), int(dont.group("m")), line)
-            n -= int(dont.group("m"))
-            skip_to = match.end() + end.start() + dont.end()  # type: ignore[union-attr]
-        tally.add(kind, n, line, estimate)
+        phrase_end = match.end() + end.start() if end else len(text)
+        if dont := _DONT.match(text, phrase_end):
+            inner = kind_of(dont.group("inner"))
+            if inner is not None and inner != kind:
+                people.add(inner, int(dont.group("m")), line)
+                n -= int(dont.group("m"))
+                skip_to = dont.end()
+        people.add(kind, n, line, estimate)
         counted = True
     return counted
 
@@ -154,7 +151,7 @@ def read_people(text: str) -> People:
     lines = [line for line in lines if line]
     folded = [_normal(line) for line in lines]
     now = any(_NOW.search(line) for line in folded)
-    tally, context = _Tally(), None
+    people, context = People(), None
     for line, norm in zip(lines, folded, strict=True):
         if norm.endswith(":") and not re.search(r"\d", norm):
             context = kind_of(norm) or ("autres" if "mobilise" in norm else context)
@@ -164,15 +161,16 @@ def read_people(text: str) -> People:
         short = _BARE.match(norm) or _SHORT.match(norm)
         if short is not None:  # « 3 », « Mairie 7 »: people of the label's kind
             label = short.groupdict().get("label") or ""
-            tally.add(kind_of(label, context) or "autres", int(short.group("n")), line)
+            people.add(kind_of(label, context) or "autres", int(short.group("n")), line)
             continue
         labelled = _LABELLED.match(norm)
         here = kind_of(labelled.group("label"), context) if labelled else context
         rest = labelled.group("rest") if labelled else norm
         if bare := _BARE.match(rest):  # « Salariés : 6 »
-            tally.add(here or "autres", int(bare.group("n")), line)
-        elif not _items(rest, here, line, tally) and _COUNT.search(norm):
-            tally.people.unread.append(line)
-    people = tally.people
-    people.counts = {k: people.counts[k] for k in KINDS if people.counts.get(k, 0) > 0}
+            people.add(here or "autres", int(bare.group("n")), line)
+        elif not _items(rest, here, line, people) and _COUNT.search(norm):
+            people.unread.append(line)
+    # In the contract's order (that of the notes and the front matter), none below one.
+    kinds = [item.name for item in contract.children("moyens")]
+    people.counts = {k: people.counts[k] for k in kinds if people.counts.get(k, 0) > 0}
     return people

@@ -37,7 +37,8 @@ _TAG = re.compile(r"<[^>]+>")
 
 
 class CommonWords:
-    """How many indexed pages hold each folded word (no accents, no case)."""
+    """How many indexed pages hold each folded word (no accents, no case), for one build:
+    the search session starts a new count with each."""
 
     def __init__(self) -> None:
         self.pages = 0
@@ -74,9 +75,6 @@ class CommonWords:
         path.parent.mkdir(parents=True, exist_ok=True)
         text = json.dumps(self.shares(), ensure_ascii=False, separators=(",", ":"))
         path.write_text(text + "\n", encoding="utf-8")
-        self.pages = 0
-        self.counts.clear()
-        self._folded.clear()
 
 
 def _unescape(text: str) -> str:
