@@ -126,3 +126,55 @@ def test_pagefind_indexes_the_word_before_an_ellipsis(build_site: Builder) -> No
         for path in fragments.iterdir()
     ]
     assert any("solidaire … ouverte" in content for content in contents)
+
+
+_PAGE = (
+    '<html lang="fr"><body><article data-pagefind-body><h1>{}</h1><p>{}</p></article></body></html>'
+)
+
+
+def _fed(site_dir: Path, pages: list[tuple[str, str]]) -> str | None:
+    search = SearchIndex()
+    search.start(site_dir, True)
+    for dest_uri, html in pages:
+        search.add(html, dest_uri)
+    return search.finish(site_dir)
+
+
+def test_the_index_is_written_while_the_pages_it_does_not_hold_are(
+    build_site: Builder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """MkDocs writes the indexed pages first; Pagefind starts writing the index at the
+    first page it does not hold (a structure's, the listing's), on the other core."""
+    events: list[str] = []
+    real_add, real_write = feed_module.PagefindFeed.add, feed_module.PagefindFeed.write
+
+    def add(feed: feed_module.PagefindFeed, html: str, url: str) -> None:
+        events.append("add")
+        real_add(feed, html, url)
+
+    def write(feed: feed_module.PagefindFeed) -> None:
+        events.append("write")
+        real_write(feed)
+
+    monkeypatch.setattr(feed_module.PagefindFeed, "add", add)
+    monkeypatch.setattr(feed_module.PagefindFeed, "write", write)
+    site = build_site(FICHES)
+    assert not site.aborted, site.warnings
+    first_write = events.index("write")
+    assert "add" not in events[first_write:]  # no page came after: written once
+    assert events.count("add") == first_write > len(FICHES)  # fiches and theme pages
+
+
+def test_a_page_indexed_after_the_index_is_written_makes_it_written_again(
+    tmp_path: Path,
+) -> None:
+    first, late = (
+        ("a/index.html", _PAGE.format("A", "café")),
+        ("b/index.html", _PAGE.format("B", "thé")),
+    )
+    unindexed = ("c/index.html", "<html><body><p>Liste</p></body></html>")
+    assert _fed(tmp_path / "tard", [first, unindexed, late]) == "2 pages indexées dans pagefind/"
+    assert _fed(tmp_path / "ensemble", [first, late]) == "2 pages indexées dans pagefind/"
+    # Written again from nothing: no file of the first writing is left behind.
+    assert _same_trees(tmp_path / "tard" / "pagefind", tmp_path / "ensemble" / "pagefind")

@@ -17,10 +17,8 @@ from mkdocs.utils.templates import TemplateContext
 from .assets import asset_files, page_assets
 from .config import EssaimConfig
 from .domain.communes import CommuneTable
-from .domain.corpus import FicheCache, Settings, load_corpus, page_source
+from .domain.corpus import FicheCache, page_source
 from .domain.index import Index
-from .domain.territory import TerritoryReference
-from .domain.vocabulary import KINDS
 from .exports.feeds import head_links
 from .guard import Printable, drop_refused, escape_build_log
 from .history import History, content_history, iso_day
@@ -36,8 +34,8 @@ from .publications.booklet import Site
 from .publications.publisher import Publisher
 from .publications.reuse import booklet_cache
 from .scratch import Scratch
-from .search import SearchIndex, mark_page, page_kind
-from .wiring import add_theme_dirs, admin_files, display_root, prune_toc
+from .search import SearchIndex, indexed_first, mark_page, page_kind
+from .wiring import add_theme_dirs, admin_files, page_files, prune_toc, read_corpus
 from .wiring import layout as site_layout
 
 log = get_plugin_logger("essaim")
@@ -84,23 +82,11 @@ class EssaimPlugin(BasePlugin[EssaimConfig]):
         # Started now, Pagefind indexes each page on the other core as it is written.
         self.search.start(Path(config.site_dir), search)
 
-    # Early, so that other plugins (search, macros) see the generated pages.
-    @event_priority(50)
-    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
+    @event_priority(50)  # early: other plugins (macros...) see the generated pages
+    def _files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled:
             return files
-        settings = Settings(
-            self.config.fiches_dir, self.config.vocabulary, self.config.geocoding_cache
-        )
-        sources = [f.src_uri for f in files.documentation_pages() if f.abs_src_path]
-        corpus = load_corpus(
-            Path(config.docs_dir),
-            sources,
-            settings,
-            display_root(config),
-            TerritoryReference.load(),
-            self.cache,
-        )
+        corpus = read_corpus(config, self.config, files, self.cache)
         for problem in sorted(corpus.problems):
             log.warning(str(problem))
         drop_refused(files, corpus.verdict, self.config.fiches_dir)
@@ -125,22 +111,29 @@ class EssaimPlugin(BasePlugin[EssaimConfig]):
         self.scratch.clear()
         for data in derived_files(self.index, layout):
             files.append(self.scratch.file(config, data))
-        self.generated = {}
-        for page in derived_pages(self.index, self.render, layout):
-            self.generated[page.src_uri] = page
-            # An editor's page at a generated address keeps its text; ours comes below it.
-            if files.get_file_from_path(page.src_uri) is None:
-                generated = File.generated(config, page.src_uri, content=page.markdown)
-                # Theme, public and partner pages: their text is edited in the vocabulary.
-                if page.src_uri.split("/", 1)[0] in KINDS:
-                    generated.edit_uri = self.config.vocabulary
-                files.append(generated)
+        pages = derived_pages(self.index, self.render, layout)
+        self.generated = {page.src_uri: page for page in pages}
+        for page_file in page_files(config, self.generated.values(), files, self.config.vocabulary):
+            files.append(page_file)
         if self.config.admin:
             for admin_file in admin_files(config, self.index, self.config.fiches_dir):
                 files.append(admin_file)
         for asset in asset_files(config, self.config.assets_dir):
             files.append(asset)
         return files
+
+    @event_priority(-100)  # last of all plugins: the files as MkDocs writes them
+    def _search_order(self, files: Files, *, config: MkDocsConfig) -> None:
+        if self.config.enabled and self.config.search:
+            indexed_first(files, lambda file: self._kind(file) is not None)
+
+    on_files = CombinedEvent(_files, _search_order)
+
+    def _kind(self, file: File) -> str | None:
+        """What a search result calls the page of ``file``; ``None``: not indexed."""
+        is_fiche = self.index is not None and file.src_uri in self.index.by_src_uri
+        kind = page_kind(file.src_uri, is_fiche, self.config.fiches_dir)
+        return kind if self.config.search else None
 
     def on_page_read_source(self, /, *, page: Page, config: MkDocsConfig) -> str | None:
         if self.intro and page.file.src_uri == self.intro[0]:
@@ -207,9 +200,7 @@ class EssaimPlugin(BasePlugin[EssaimConfig]):
         holds every page's content until the end of the build, but not this."""
         page.content = None  # written and indexed: nothing reads it again
         if self.config.enabled:  # a skip link; what search indexes, and how it names it
-            is_fiche = self.index is not None and page.file.src_uri in self.index.by_src_uri
-            kind = page_kind(page.file.src_uri, is_fiche, self.config.fiches_dir)
-            output = mark_page(output, kind if self.config.search else None, self.search.common)
+            output = mark_page(output, self._kind(page.file), self.search.common)
         uri = page.file.src_uri
         generated = self.generated.get(uri)
         fiche = self.index.by_src_uri.get(uri) if self.index else None

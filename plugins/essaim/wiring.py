@@ -1,24 +1,27 @@
 """How the plugin wires Essaim into MkDocs, kept out of the hooks themselves: the theme's
-folders, the pages' layout, the admin files, the docs folder as an editor names it, a
-table of contents pruned."""
+folders, the fiches read, the pages' layout and files, the admin files, the docs folder as
+an editor names it, a table of contents pruned."""
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import File
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import AnchorLink
 
 from .admin import static_files
 from .admin.decap import decap_config, github_repo
 from .assets import PACKAGE
+from .domain.corpus import Corpus, FicheCache, Settings, load_corpus
 from .domain.index import Index
 from .domain.territory import TerritoryReference
+from .domain.vocabulary import KINDS
 from .history import History
-from .pages import Layout
+from .pages import GeneratedPage, Layout
 
 
 def display_root(config: MkDocsConfig) -> str:
@@ -74,3 +77,25 @@ def layout(config: MkDocsConfig, options: Any, history: History) -> Layout:
         config.site_description or "",
         history,
     )
+
+
+def read_corpus(config: MkDocsConfig, options: Any, files: Files, cache: FicheCache) -> Corpus:
+    """The fiches among ``files``, read and checked, with the vocabulary and places."""
+    settings = Settings(options.fiches_dir, options.vocabulary, options.geocoding_cache)
+    sources = [f.src_uri for f in files.documentation_pages() if f.abs_src_path]
+    docs, root = Path(config.docs_dir), display_root(config)
+    return load_corpus(docs, sources, settings, root, TerritoryReference.load(), cache)
+
+
+def page_files(
+    config: MkDocsConfig, pages: Iterable[GeneratedPage], files: Files, vocabulary: str
+) -> Iterator[File]:
+    """The files of the derived ``pages`` that no editor's page in ``files`` takes: an
+    editor's page at a generated address keeps its text, and ours comes below it."""
+    for page in pages:
+        if files.get_file_from_path(page.src_uri) is None:
+            generated = File.generated(config, page.src_uri, content=page.markdown)
+            # Theme, public and partner pages: their text is edited in the vocabulary.
+            if page.src_uri.split("/", 1)[0] in KINDS:
+                generated.edit_uri = vocabulary
+            yield generated

@@ -6,7 +6,7 @@ import html
 import re
 import sys
 
-from .text import fold
+from .text import fold, folded_words
 
 SUMMARY_LIMIT = 320
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
@@ -104,7 +104,7 @@ _STOP_WORDS = frozenset({
 def body_words(body: str) -> tuple[str, ...]:
     """The body's distinct words, folded (no accents, no case) and sorted: what the
     listing's keyword filter searches by word start, as search does."""
-    words = set(fold(plain_text(body)).split())
+    words = folded_words(plain_text(body))
     # Interned: every fiche keeps its words for the whole build (and across ``mkdocs serve``
     # rebuilds), and most are those of other fiches too; one string each, not one a fiche
     # (at 1,000 fiches, 14 MiB of strings become 3).

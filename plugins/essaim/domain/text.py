@@ -3,19 +3,36 @@
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable
 
 # Letters that NFKD does not decompose into a base letter plus accents.
-_LIGATURES = str.maketrans({"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE", "ß": "ss", "ø": "o"})
+_LIGATURES = {"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE", "ß": "ss", "ø": "o"}
+_LIGATURE = re.compile("[" + "".join(_LIGATURES) + "]")
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
+
+
+class _CombiningMarks(dict[int, int | None]):
+    """A translation table that drops combining marks, learnt character by character, so
+    that ``str.translate`` does in C what a loop over each character did in Python."""
+
+    def __missing__(self, code: int) -> int | None:
+        kept = None if unicodedata.combining(chr(code)) else code
+        self[code] = kept
+        return kept
+
+
+_COMBINING_MARKS = _CombiningMarks()
 
 
 def strip_accents(text: str) -> str:
     """Remove diacritics, whatever the normal form of the input (NFC or NFD)."""
-    decomposed = unicodedata.normalize("NFKD", text.translate(_LIGATURES))
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    if text.isascii():
+        return text
+    text = _LIGATURE.sub(lambda match: _LIGATURES[match.group()], text)
+    return unicodedata.normalize("NFKD", text).translate(_COMBINING_MARKS)
 
 
 def fold(text: str) -> str:
@@ -25,6 +42,18 @@ def fold(text: str) -> str:
     « Côtes-d'Armor » and « cotes d armor ».
     """
     return _NON_ALNUM.sub(" ", strip_accents(text).casefold()).strip()
+
+
+@functools.lru_cache(maxsize=1 << 16)  # tokens: words as written, with case and punctuation
+def _folded_words(token: str) -> tuple[str, ...]:
+    return tuple(fold(token).split())
+
+
+def folded_words(text: str) -> set[str]:
+    """The distinct words of ``text``, folded: ``set(fold(text).split())``, made word by
+    word with the words already met remembered (a corpus' bodies share most of theirs,
+    and folding them whole was a tenth of the build)."""
+    return {word for token in set(text.split()) for word in _folded_words(token)}
 
 
 def slugify(text: str) -> str:

@@ -12,9 +12,17 @@ from __future__ import annotations
 from .common import CommonWords
 from .marks import mark_page
 from .pagefind import PagefindError, index_site
-from .session import SearchIndex
+from .session import SearchIndex, indexed_first
 
-__all__ = ["CommonWords", "PagefindError", "SearchIndex", "index_site", "mark_page", "page_kind"]
+__all__ = [
+    "CommonWords",
+    "PagefindError",
+    "SearchIndex",
+    "index_site",
+    "indexed_first",
+    "mark_page",
+    "page_kind",
+]
 
 KIND_LABELS = {
     "themes": "Thème",

@@ -15,7 +15,7 @@ import re
 from collections import Counter
 from pathlib import Path
 
-from ..domain.text import fold
+from ..domain.text import folded_words
 
 OUTPUT = "essaim/mots-courants.json"
 # In more than half the pages: filters little, so left out of a query with other words.
@@ -43,21 +43,12 @@ class CommonWords:
     def __init__(self) -> None:
         self.pages = 0
         self.counts: Counter[str] = Counter()
-        self._folded: dict[str, list[str]] = {}
 
     def add(self, article: str) -> None:
         """Count the words of one indexed page, from its article's HTML."""
         text = _unescape(_TAG.sub(" ", _IGNORED.sub(" ", article)))
         self.pages += 1
-        # Folding is the slow part: each distinct word once, in this page then in the site.
-        words = set(text.lower().split())
-        self.counts.update({f for w in words for f in self._fold(w)})
-
-    def _fold(self, word: str) -> list[str]:
-        folded = self._folded.get(word)
-        if folded is None:
-            folded = self._folded[word] = fold(word).split()
-        return folded
+        self.counts.update(folded_words(text))
 
     def shares(self) -> dict[str, object]:
         """The thresholds and, for each word in more than ``COMMON`` of the pages, its

@@ -17,6 +17,7 @@ import base64
 import contextlib
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -73,6 +74,9 @@ class PagefindFeed:
         self._errors: list[str] = []
         self._ended = False
         self._last = 0
+        self.pages = 0  # sent to be indexed
+        self._writing: int | None = None  # the request writing the index, once sent
+        self._late = False  # a page came after that request: the index must be written again
         self._reader = threading.Thread(target=self._read, name="pagefind", daemon=True)
         self._reader.start()
         config = {"exclude_selectors": list(EXCLUDED)}
@@ -85,20 +89,36 @@ class PagefindFeed:
         request["url"] = url
         request["file_contents"] = html
         self._send(request, url)
+        self.pages += 1
+        self._late = self._writing is not None
+
+    def write(self) -> None:
+        """Start writing the index, without waiting: Pagefind builds and compresses it on
+        the other core while MkDocs writes the pages it does not index. Once is enough."""
+        if self._writing is None:
+            self._writing = self._send(self._write_request())
+            self._flush()
 
     def finish(self) -> str:
         """Write the index into ``site_dir/pagefind/``; says how many pages it holds."""
         output = self.site_dir / OUTPUT
-        request = {"type": "WriteFiles", "index_id": self._index_id}
-        request["output_path"] = str(output)
         try:
-            self._wait(self._send(request))
+            self.write()
+            assert self._writing is not None
+            self._wait(self._writing)
+            if self._late:  # written before its last pages: written again, from nothing
+                shutil.rmtree(output, ignore_errors=True)
+                self._wait(self._send(self._write_request()))
             if self._errors:
                 shown = "\n".join(self._errors[:10])
                 raise PagefindError(f"Pagefind a refusé des pages :\n{shown}")
         finally:
             self.close()
         return summary(output / "pagefind-entry.json")
+
+    def _write_request(self) -> dict[str, Any]:
+        output = str(self.site_dir / OUTPUT)
+        return {"type": "WriteFiles", "index_id": self._index_id, "output_path": output}
 
     def close(self) -> None:
         """Stop the service (its end of input), or kill it when it does not stop."""
@@ -129,12 +149,15 @@ class PagefindFeed:
             self._fail("Pagefind s'est arrêté pendant l'indexation")
         return self._last
 
-    def _wait(self, message_id: int) -> dict[str, Any]:
+    def _flush(self) -> None:
         assert self._process.stdin is not None
         try:
             self._process.stdin.flush()
         except (BrokenPipeError, ValueError):
             self._fail("Pagefind s'est arrêté pendant l'indexation")
+
+    def _wait(self, message_id: int) -> dict[str, Any]:
+        self._flush()
         with self._done:
             answered = self._done.wait_for(
                 lambda: message_id in self._answers or self._ended, timeout=_WAIT

@@ -4,11 +4,12 @@ builds that write only some pages (``--dirty``), run over the site once it is wr
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
 
 from .common import CommonWords
 from .feed import PagefindFeed, page_url
@@ -43,9 +44,13 @@ class SearchIndex:
     def add(self, output: str, dest_uri: str) -> None:
         """The page at ``dest_uri`` as it is written. Outside a build (the preview writes
         single pages again after one), nothing: the index is made by full builds."""
-        if self._feed is not None and BODY_MARK in output:
-            with _errors():
+        if self._feed is None:
+            return
+        with _errors():
+            if BODY_MARK in output:
                 self._feed.add(words_apart(essential(output)), page_url(dest_uri))
+            elif self._feed.pages:  # the indexed pages come first (``indexed_first``)
+                self._feed.write()
 
     def finish(self, site_dir: Path) -> str | None:
         """Write ``site_dir/pagefind/``; says how many pages it holds (``None``: no search)."""
@@ -70,6 +75,15 @@ class SearchIndex:
             feed.close()
 
 
+def indexed_first(files: Files, indexed: Callable[[File], bool]) -> None:
+    """Puts the pages that are not ``indexed`` after the others: MkDocs writes pages in
+    this order, so Pagefind writes its index on the other core while MkDocs writes them
+    (a page indexed after that makes Pagefind write the index again, at the end)."""
+    for file in [f for f in files.documentation_pages() if not indexed(f)]:
+        files.remove(file)
+        files.append(file)
+
+
 def essential(html: str) -> str:
     """``html`` without what lies between ``<body>`` and the indexed element (Material's
     header and navigation, the half of a page that Pagefind would parse only to skip it),
@@ -84,14 +98,20 @@ def essential(html: str) -> str:
     return html[:body] + html[start:]
 
 
-_GLUED_ELLIPSIS = re.compile(r"(?<=\w)…")
+_WORD_CHARACTER = re.compile(r"\w")
 
 
 def words_apart(html: str) -> str:
     """``html`` with a space before each « … » that ends a word, for Pagefind only: it keeps
     the sign in the word (« solidaire… », a word of its own that no query types, in an
     index chunk of its own that every « solidaire » query then fetches too)."""
-    return _GLUED_ELLIPSIS.sub(" …", html)
+    if "…" not in html:
+        return html
+    # Split on the sign, not searched by a pattern: a look-behind is tried at every
+    # character of the page (a second per thousand pages).
+    *before, after = html.split("…")
+    ended = [part + " " if _WORD_CHARACTER.fullmatch(part[-1:]) else part for part in before]
+    return "…".join([*ended, after])
 
 
 @contextmanager
