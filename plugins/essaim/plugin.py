@@ -83,7 +83,9 @@ class EssaimPlugin(BasePlugin[EssaimConfig]):
         self.search.start(Path(config.site_dir), search)
 
     @event_priority(50)  # early: other plugins (macros...) see the generated pages
-    def _files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
+    def read_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
+        """The fiches read, the index made, the derived files added (``essaim serve`` runs
+        it again after an edit); ``on_files`` then orders the pages for search."""
         if not self.config.enabled:
             return files
         corpus = read_corpus(config, self.config, files, self.cache)
@@ -127,7 +129,7 @@ class EssaimPlugin(BasePlugin[EssaimConfig]):
         if self.config.enabled and self.config.search:
             indexed_first(files, lambda file: self._kind(file) is not None)
 
-    on_files = CombinedEvent(_files, _search_order)
+    on_files = CombinedEvent(read_files, _search_order)
 
     def _kind(self, file: File) -> str | None:
         """What a search result calls the page of ``file``; ``None``: not indexed."""

@@ -148,7 +148,7 @@ class IncrementalSite:
         # The admin form derives from the vocabulary only, whose change makes a full build.
         admin, options["admin"] = options["admin"], False
         try:
-            self.plugin.on_files(get_files(self.config), config=self.config)
+            self.plugin.read_files(get_files(self.config), config=self.config)
         finally:
             theme.__dict__.pop("get_env", None)
             options["admin"] = admin

@@ -90,7 +90,8 @@ class PagefindFeed:
         request["file_contents"] = html
         self._send(request, url)
         self.pages += 1
-        self._late = self._writing is not None
+        if self._writing is not None:
+            self._late = True
 
     def write(self) -> None:
         """Start writing the index, without waiting: Pagefind builds and compresses it on
