@@ -14,7 +14,7 @@ import pytest
 from essaim.search import SearchIndex, index_site
 from essaim.search import feed as feed_module
 from essaim.search.feed import page_url
-from essaim.search.session import essential, words_apart
+from essaim.search.view import emptied, pagefind_view, words_apart
 
 from .conftest import Builder, fiche
 
@@ -84,16 +84,47 @@ def test_a_dirty_build_has_pagefind_read_the_site(tmp_path: Path) -> None:
     assert search.finish(tmp_path) == "3 pages indexées dans pagefind/"
 
 
-def test_pagefind_reads_less_of_a_page_and_the_same() -> None:
-    head = '<html lang="fr"><head><title>T</title></head><body class="x">'
+def test_pagefind_is_sent_only_what_it_reads_of_a_page() -> None:
+    head = '<html lang="fr"><head><meta charset="utf-8"><title>T</title><link rel="x">'
+    body = '</head><body class="x">'
     article = '<article id="c" data-pagefind-body><h1>Titre</h1><p>Texte</p></article>'
-    page = f'{head}<header><nav><a href="/">Accueil</a></nav></header>{article}<footer/>'
-    assert essential(page) == f"{head}{article}<footer/>"
-    # Something Pagefind reads before the indexed element: the page is sent whole.
+    page = f'{head}{body}<header><nav><a href="/">Accueil</a></nav></header>{article}<footer/>'
+    assert pagefind_view(page) == (
+        f'<html lang="fr"><head><title>T</title></head><body class="x">{article}</body></html>',
+        article,
+    )
+    # Something Pagefind reads outside the indexed element: everything outside it is sent.
     for outside in ("<h1>Site</h1>", '<img src="logo.png">', '<p data-pagefind-meta="a:b">'):
-        whole = f"{head}<header>{outside}</header>{article}"
-        assert essential(whole) == whole
-    assert essential(f"{head}<p>Rien</p></body></html>") == f"{head}<p>Rien</p></body></html>"
+        whole = f"{head}{body}<header>{outside}</header>{article}<footer/>"
+        assert pagefind_view(whole) == (whole, article)
+        after = f"{head}{body}{article}<footer>{outside}</footer>"
+        assert pagefind_view(after) == (after, article)
+    # No indexed element, or one whose end the view cannot be sure of: the page, whole.
+    for whole in (
+        f"{head}{body}<p>Rien</p></body></html>",
+        f"{head}{body}<article data-pagefind-body><article>A</article> B</article>",
+    ):
+        assert pagefind_view(whole) == (whole, "")
+
+
+def test_what_pagefind_skips_is_emptied_and_nothing_else() -> None:
+    assert emptied(
+        '<p>Avant<span data-pagefind-ignore class="x">caché</span>après</p>'
+        '<h2 id="a">Titre<a class="headerlink" href="#a">¶</a></h2>'
+        "<section data-pagefind-ignore><h2>Proches</h2><ul data-pagefind-ignore><li>x</li></ul>"
+        "</section><p>Fin</p>"
+    ) == (
+        '<p>Avant<span data-pagefind-ignore class="x"></span>après</p>'
+        '<h2 id="a">Titre<a class="headerlink" href="#a"></a></h2>'
+        "<section data-pagefind-ignore></section><p>Fin</p>"
+    )
+    # An element of the same name inside (its end is not the first closing tag), or a
+    # mark Pagefind reads even in an ignored element: left as it is.
+    for kept in (
+        "<div data-pagefind-ignore><div>a</div>b</div>",
+        '<div data-pagefind-ignore><span data-pagefind-meta="k:v">a</span></div>',
+    ):
+        assert emptied(kept) == kept
 
 
 @pytest.mark.parametrize(

@@ -10,10 +10,12 @@ import gzip
 import http.server
 import json
 import threading
+from collections import Counter
 from collections.abc import Iterator
 
 import pytest
 
+from essaim.domain.text import folded_words
 from essaim.search import common
 
 from .browser import BrowserPage, needs_chromium
@@ -77,6 +79,17 @@ def test_common_words_are_counted_from_the_corpus(corpus_site: BuiltSite) -> Non
     assert 50 < listed["mots"][COMMON_WORD] < 100
     assert "epicerie" not in listed["mots"]  # in one page
     assert list(listed["mots"]) == sorted(listed["mots"])  # the same bytes build after build
+
+
+def test_common_words_are_those_of_the_text_pagefind_indexed(corpus_site: BuiltSite) -> None:
+    """Counted from what Pagefind reads of each page as it is written: the facts box
+    (« Alimentation », « Lozère » in every fiche here) included, its labels not."""
+    listed = json.loads((corpus_site.site_dir / common.OUTPUT).read_text(encoding="utf-8"))
+    texts = _fragments(corpus_site).values()
+    pages_with = Counter(word for text in texts for word in set(folded_words(text)))
+    indexed = {word for word, pages in pages_with.items() if pages > len(texts) / 2}
+    assert {"alimentation", "lozere", COMMON_WORD} <= indexed
+    assert set(listed["mots"]) == indexed
 
 
 def test_common_words_below_the_minimum_are_not_listed(build_site: Builder) -> None:

@@ -80,9 +80,8 @@ def plain_config(project: Project, n: int, fiches_dir: str) -> dict[str, Any]:
         for p in project.mkdocs.get("plugins") or []
         if not _is_essaim(p)
     ]
-    # Essaim's search (Pagefind) replaces Material's; the site without Essaim has Material's.
-    if not any(p == "search" or (isinstance(p, dict) and "search" in p) for p in config["plugins"]):
-        config["plugins"].insert(0, {"search": {"lang": "fr"}})
+    # The real mkdocs.yml has no « search » (Essaim's Pagefind takes its place), so the site
+    # without Essaim has none either: search is part of what Essaim's build costs.
     # A nav of one page, like the real nav's size: a nav listing every fiche would make the
     # plain build quadratic and the comparison meaningless.
     config["nav"] = [{"Accueil": "index.md"}]

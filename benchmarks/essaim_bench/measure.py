@@ -14,7 +14,8 @@ from typing import Any
 
 # Peak memory is measured inside the build process itself: this wrapper runs MkDocs' own
 # command line (as `python -m mkdocs` does) and prints getrusage(RUSAGE_SELF).ru_maxrss,
-# the process's peak resident set in KiB on Linux, when MkDocs exits. Unlike
+# the process's peak resident set in KiB on Linux, when MkDocs exits, and that of its
+# largest child (RUSAGE_CHILDREN: Pagefind's indexer in the Essaim build). Unlike
 # /usr/bin/time, it needs nothing outside Python and counts no shell or launcher.
 WRAPPER = """\
 import resource, sys
@@ -26,10 +27,11 @@ except SystemExit as stop:
     code = stop.code
 finally:
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    sys.stderr.write(f"\\nBENCH-MAXRSS-KIB {peak}\\n")
+    child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    sys.stderr.write(f"\\nBENCH-MAXRSS-KIB {peak} {child}\\n")
 sys.exit(code)
 """
-_PEAK = re.compile(r"^BENCH-MAXRSS-KIB (\d+)$", re.MULTILINE)
+_PEAK = re.compile(r"^BENCH-MAXRSS-KIB (\d+) (\d+)$", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -46,6 +48,7 @@ class BuildResult:
     kind: str
     seconds: float
     peak_kib: int
+    child_peak_kib: int  # the largest process it started (Pagefind), 0: none
     site: SiteStats
     returncode: int
     errors: str  # the tail of what the build printed (warnings are silenced by -q)
@@ -65,10 +68,10 @@ def measure_site(site_dir: Path) -> SiteStats:
                 if size > largest_bytes:
                     largest = (Path(root) / name).relative_to(site_dir).as_posix()
                     largest_bytes = size
-    index = site_dir / "search" / "search_index.json"
-    return SiteStats(
-        pages, total, largest, largest_bytes, index.stat().st_size if index.exists() else 0
-    )
+    lunr = site_dir / "search" / "search_index.json"  # Material's search plugin
+    index = lunr.stat().st_size if lunr.exists() else 0
+    index += sum(p.stat().st_size for p in (site_dir / "pagefind").rglob("*") if p.is_file())
+    return SiteStats(pages, total, largest, largest_bytes, index)
 
 
 def run_build(kind: str, config: Path, site_dir: Path, timeout: float) -> BuildResult:
@@ -83,7 +86,7 @@ def run_build(kind: str, config: Path, site_dir: Path, timeout: float) -> BuildR
             command, cwd=config.parent, capture_output=True, text=True, timeout=timeout
         )
     except subprocess.TimeoutExpired:  # run() has killed the build
-        return BuildResult(kind, timeout, 0, measure_site(site_dir), -1, "timed out")
+        return BuildResult(kind, timeout, 0, 0, measure_site(site_dir), -1, "timed out")
     seconds = time.perf_counter() - started
     peak = _PEAK.search(done.stderr)
     output = _PEAK.sub("", done.stderr).strip()
@@ -91,6 +94,7 @@ def run_build(kind: str, config: Path, site_dir: Path, timeout: float) -> BuildR
         kind,
         round(seconds, 3),
         int(peak.group(1)) if peak else 0,
+        int(peak.group(2)) if peak else 0,
         measure_site(site_dir),
         done.returncode,
         output[-2000:],

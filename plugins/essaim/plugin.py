@@ -202,7 +202,7 @@ class EssaimPlugin(BasePlugin[EssaimConfig]):
         holds every page's content until the end of the build, but not this."""
         page.content = None  # written and indexed: nothing reads it again
         if self.config.enabled:  # a skip link; what search indexes, and how it names it
-            output = mark_page(output, self._kind(page.file), self.search.common)
+            output = mark_page(output, self._kind(page.file))
         uri = page.file.src_uri
         generated = self.generated.get(uri)
         fiche = self.index.by_src_uri.get(uri) if self.index else None

@@ -10,6 +10,7 @@ The list comes from the site's own pages, so it follows the corpus, not a fixed 
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from collections import Counter
@@ -26,13 +27,6 @@ TOO_COMMON = 0.8
 # Below that many pages, every chunk is small and a share says little: nothing is listed.
 MIN_PAGES = 50
 
-# What Pagefind does not index: elements marked data-pagefind-ignore (the plugin's own
-# navigation: facts labels, maps, lists of other pages; never nested in one another's
-# kind, so the first closing tag of the same name ends each) and the permalinks.
-_IGNORED = re.compile(
-    r"<(\w+) [^>]*data-pagefind-ignore[^>]*>.*?</\1>|<a class=\"headerlink\"[^>]*>.*?</a>",
-    re.DOTALL,
-)
 _TAG = re.compile(r"<[^>]+>")
 
 
@@ -44,9 +38,10 @@ class CommonWords:
         self.pages = 0
         self.counts: Counter[str] = Counter()
 
-    def add(self, article: str) -> None:
-        """Count the words of one indexed page, from its article's HTML."""
-        text = _unescape(_TAG.sub(" ", _IGNORED.sub(" ", article)))
+    def add(self, indexed: str) -> None:
+        """Count the words of one indexed page, from the HTML Pagefind reads of it (the
+        indexed element, emptied of what it skips: ``view.pagefind_view``)."""
+        text = html.unescape(_TAG.sub(" ", indexed))
         self.pages += 1
         self.counts.update(folded_words(text))
 
@@ -66,8 +61,3 @@ class CommonWords:
         path.parent.mkdir(parents=True, exist_ok=True)
         text = json.dumps(self.shares(), ensure_ascii=False, separators=(",", ":"))
         path.write_text(text + "\n", encoding="utf-8")
-
-
-def _unescape(text: str) -> str:
-    # Entities MkDocs writes in text; others fold to spaces, as punctuation does.
-    return text.replace("&#x27;", "'").replace("&#39;", "'").replace("&amp;", "&")

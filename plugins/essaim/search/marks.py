@@ -6,8 +6,6 @@ from __future__ import annotations
 import html
 import re
 
-from .common import CommonWords
-
 # Material writes its skip link only when the page's table of contents has an entry, and
 # then to the first heading: generated pages had none, and a fiche's led past its facts.
 _SKIP = re.compile(r'<div data-md-component="skip">.*?</div>', re.DOTALL)
@@ -19,14 +17,10 @@ SKIP_LINK = (
 )
 
 
-def mark_page(output: str, kind: str | None, common: CommonWords | None = None) -> str:
+def mark_page(output: str, kind: str | None) -> str:
     """``output`` with one skip link to the article, which Pagefind indexes when ``kind``
-    is given (its body, with the kind as meta and filter); ``common`` counts its words."""
+    is given (its body, with the kind as meta and filter)."""
     output = _SKIP.sub(lambda _: SKIP_LINK, output, count=1)
-    if kind is not None and common is not None:
-        start = output.find(_ARTICLE)
-        if start >= 0:
-            common.add(output[start : output.find("</article>", start)])
     attributes = f'id="{CONTENT_ID}" tabindex="-1"'
     if kind is not None:
         value = html.escape(kind)

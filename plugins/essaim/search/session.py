@@ -3,7 +3,6 @@ builds that write only some pages (``--dirty``), run over the site once it is wr
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -14,13 +13,7 @@ from mkdocs.structure.files import File, Files
 from .common import CommonWords
 from .feed import PagefindFeed, page_url
 from .pagefind import PagefindError, index_site
-
-# Pagefind indexes only the pages that carry it once one page does (``marks.py``): a page
-# without it is left out of the feed, as Pagefind would leave it out of the index.
-BODY_MARK = "data-pagefind-body"
-# What Pagefind reads outside the indexed element: its marks (meta, filters, sorts), the
-# first title and the first image after it (a result's title and image), <title>, <html lang>.
-_READ_OUTSIDE = ("data-pagefind", "<h1", "<H1", "<img", "<IMG")
+from .view import BODY_MARK, pagefind_view
 
 
 class SearchIndex:
@@ -30,7 +23,7 @@ class SearchIndex:
         self._feed: PagefindFeed | None = None
         self._enabled = False
         self.whole_site = True  # False under ``--dirty``: the feed would miss pages
-        self.common = CommonWords()  # counted by ``mark_page``, written beside the index
+        self.common = CommonWords()  # counted as pages are added, written beside the index
 
     def start(self, site_dir: Path, enabled: bool) -> None:
         """Before the pages are written: Pagefind starts, to index them on the other core
@@ -43,13 +36,15 @@ class SearchIndex:
 
     def add(self, output: str, dest_uri: str) -> None:
         """The page at ``dest_uri`` as it is written. Outside a build (the preview writes
-        single pages again after one), nothing: the index is made by full builds."""
-        if self._feed is None:
-            return
-        with _errors():
-            if BODY_MARK in output:
-                self._feed.add(words_apart(essential(output)), page_url(dest_uri))
-            elif self._feed.pages:  # the indexed pages come first (``indexed_first``)
+        single pages again after one), its words only: the index is made by full builds."""
+        if BODY_MARK in output:
+            fed, indexed = pagefind_view(output)
+            self.common.add(indexed)
+            if self._feed is not None:
+                with _errors():
+                    self._feed.add(fed, page_url(dest_uri))
+        elif self._feed is not None and self._feed.pages:  # indexed pages come first
+            with _errors():
                 self._feed.write()
 
     def finish(self, site_dir: Path) -> str | None:
@@ -82,36 +77,6 @@ def indexed_first(files: Files, indexed: Callable[[File], bool]) -> None:
     for file in [f for f in files.documentation_pages() if not indexed(f)]:
         files.remove(file)
         files.append(file)
-
-
-def essential(html: str) -> str:
-    """``html`` without what lies between ``<body>`` and the indexed element (Material's
-    header and navigation, the half of a page that Pagefind would parse only to skip it),
-    when Pagefind reads nothing there: the index is the same, made from less."""
-    mark = html.find(BODY_MARK)
-    start = html.rfind("<", 0, mark)
-    body = html.find(">", html.find("<body")) + 1
-    if mark < 0 or not 0 < body <= start:
-        return html
-    if any(html.find(sign, body, start) >= 0 for sign in _READ_OUTSIDE):
-        return html
-    return html[:body] + html[start:]
-
-
-_WORD_CHARACTER = re.compile(r"\w")
-
-
-def words_apart(html: str) -> str:
-    """``html`` with a space before each « … » that ends a word, for Pagefind only: it keeps
-    the sign in the word (« solidaire… », a word of its own that no query types, in an
-    index chunk of its own that every « solidaire » query then fetches too)."""
-    if "…" not in html:
-        return html
-    # Split on the sign, not searched by a pattern: a look-behind is tried at every
-    # character of the page (a second per thousand pages).
-    *before, after = html.split("…")
-    ended = [part + " " if _WORD_CHARACTER.fullmatch(part[-1:]) else part for part in before]
-    return "…".join([*ended, after])
 
 
 @contextmanager
