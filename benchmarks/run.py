@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from essaim_bench.configs import ESSAIM_CONFIG, PLAIN_CONFIG
+from essaim_bench.configs import ESSAIM_CONFIG, PLAIN_CONFIG, PLAIN_SEARCH_CONFIG
 from essaim_bench.edit import run_edit
 from essaim_bench.generate import ensure
 from essaim_bench.machine import describe
@@ -42,11 +42,12 @@ def _corpus(n: int, seed: int) -> tuple[Path, dict[str, Any], bool]:
 
 def _size(n: int, args: argparse.Namespace) -> dict[str, Any]:
     corpus, manifest, reused = _corpus(n, args.seed)
-    runs: dict[str, list[dict[str, Any]]] = {"essaim": [], "plain": []}
-    configs = {"essaim": ESSAIM_CONFIG, "plain": PLAIN_CONFIG}
+    configs = {"essaim": ESSAIM_CONFIG, "plain": PLAIN_CONFIG, "plain-search": PLAIN_SEARCH_CONFIG}
+    runs: dict[str, list[dict[str, Any]]] = {kind: [] for kind in configs}
     for repeat in range(args.repeat):
-        # Alternate which build goes first, so neither always gets the warmer caches.
-        order = ("essaim", "plain") if repeat % 2 == 0 else ("plain", "essaim")
+        # Each build goes first in turn, so that none always gets the warmer caches.
+        kinds = list(configs)
+        order = kinds[repeat % len(kinds) :] + kinds[: repeat % len(kinds)]
         for kind in order:
             result = run_build(kind, corpus / configs[kind], corpus / f"site-{kind}", args.timeout)
             status = "" if result.returncode == 0 else f" FAILED ({result.returncode})"

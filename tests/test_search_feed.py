@@ -105,6 +105,11 @@ def test_pagefind_is_sent_only_what_it_reads_of_a_page() -> None:
         f"{head}{body}<article data-pagefind-body><article>A</article> B</article>",
     ):
         assert pagefind_view(whole) == (whole, "")
+    # A title that spells the mark, before the element: the page is sent whole.
+    spelled = page.replace("<title>T</title>", "<title>data-pagefind-body</title>")
+    assert pagefind_view(spelled)[0] == spelled
+    spelled = page.replace("Accueil", "data-pagefind-body")
+    assert pagefind_view(spelled)[0] == spelled
 
 
 def test_what_pagefind_skips_is_emptied_and_nothing_else() -> None:

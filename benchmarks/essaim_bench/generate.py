@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from .bodies import BodyMaker
-from .configs import ESSAIM_CONFIG, PLAIN_CONFIG, write_configs
+from .configs import ESSAIM_CONFIG, PLAIN_CONFIG, PLAIN_SEARCH_CONFIG, write_configs
 from .dump import dump
 from .fiches import Flaws, Structure, make_contact, make_meta
 from .names import PlaceMaker, StructureMaker, TitleMaker, slugify
@@ -87,7 +87,7 @@ def _prepare(project: Project, out_dir: Path) -> Path:
     docs = out_dir / "docs"
     if docs.exists():
         shutil.rmtree(docs)
-    for name in (MANIFEST, ESSAIM_CONFIG, PLAIN_CONFIG):
+    for name in (MANIFEST, ESSAIM_CONFIG, PLAIN_CONFIG, PLAIN_SEARCH_CONFIG):
         (out_dir / name).unlink(missing_ok=True)
     (docs / fiches_dir(project)).mkdir(parents=True)
     for name in (*COPIED_PAGES, vocabulary_name(project)):

@@ -37,7 +37,8 @@ Columns:
 - **Largest HTML page**: the biggest `.html` file and its size (KB = 1,000 bytes).
 - **Time ratio**: essaim time ÷ plain time. **Cost-per-page ratio**: essaim ms/page ÷
   plain ms/page (the issue's target: ≤ 1.15). **Peak memory ratio**: essaim ÷ plain, then
-  with Pagefind's (the higher peak of build and child, for each).
+  with Pagefind's (the higher peak of build and child, for each). **Cost per page ÷
+  plain-search**: against the plain site with Material's search added (a search in both).
 - **Scaling**: time at the larger size ÷ time at the smaller one (target at 10k/1k: ≤ 11).
 - **Editing**: `mkdocs serve` on the Essaim corpus, one sentence appended to one fiche.
   *First build* and *Rebuild* are the durations MkDocs prints (« Documentation built in »);

@@ -1,5 +1,6 @@
 """What Pagefind is sent of a page: only what it reads, so that it makes the same index
-from a quarter of the bytes (a page is parsed twice as fast, and encoded for the pipe).
+from about a quarter of the bytes (6.6 KB instead of 28 KB for a fiche page), which
+Pagefind parses and the feed encodes for the pipe.
 
 Pagefind reads, of a page with an indexed element (``data-pagefind-body``): that element,
 less what it marks ignored; ``<html lang>`` and ``<title>``; and outside the element, its
@@ -19,9 +20,9 @@ _MARKS = "data-pagefind"
 _READ_OUTSIDE = (_MARKS, "<h1", "<H1", "<img", "<IMG")
 # Elements whose content Pagefind skips: marked ignored, and Material's « ¶ » permalinks
 # (``pagefind.EXCLUDED``).
+_SKIPPED = re.compile(r'<(\w+) [^>]*data-pagefind-ignore[^>]*>|<(a) class="headerlink"[^>]*>')
 # Inside a skipped element, Pagefind still reads its marks other than another « ignore ».
 _READ_INSIDE = re.compile(r"data-pagefind-(?!ignore)")
-_SKIPPED = re.compile(r'<(\w+) [^>]*data-pagefind-ignore[^>]*>|<(a) class="headerlink"[^>]*>')
 _WORD_CHARACTER = re.compile(r"\w")
 
 
