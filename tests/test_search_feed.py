@@ -3,6 +3,7 @@ its command line makes over the finished site: same pages, same URLs, same bytes
 
 from __future__ import annotations
 
+import base64
 import filecmp
 import gzip
 import json
@@ -11,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from essaim.search import SearchIndex, index_site
+from essaim.search import PagefindError, SearchIndex, index_site
 from essaim.search import feed as feed_module
 from essaim.search.feed import page_url
 from essaim.search.view import emptied, pagefind_view, words_apart
@@ -214,3 +215,18 @@ def test_a_page_indexed_after_the_index_is_written_makes_it_written_again(
     assert _fed(tmp_path / "ensemble", [first, late]) == "2 pages indexées dans pagefind/"
     # Written again from nothing: no file of the first writing is left behind.
     assert _same_trees(tmp_path / "tard" / "pagefind", tmp_path / "ensemble" / "pagefind")
+
+
+def test_the_index_files_are_written_only_inside_pagefind(tmp_path: Path) -> None:
+    """The feed writes the files Pagefind hands back (its 1.5.2 answers ``WriteFiles``
+    before its last writes end, and exits at once): inside ``pagefind/``, nowhere else."""
+    output = tmp_path / "site" / "pagefind"
+    content = base64.b64encode(b"{}").decode()
+    feed_module._write_files(output, [{"path": "fragment/a.pf_fragment", "content": content}])
+    assert (output / "fragment" / "a.pf_fragment").read_bytes() == b"{}"
+    for path in ("../index.html", "/etc/passwd", "fragment/../../x"):
+        with pytest.raises(PagefindError, match="hors de pagefind/"):
+            feed_module._write_files(output, [{"path": path, "content": content}])
+    with pytest.raises(PagefindError, match="aucun fichier"):
+        feed_module._write_files(output, [])
+    assert not (tmp_path / "site" / "index.html").exists()

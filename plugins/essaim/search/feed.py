@@ -9,6 +9,12 @@ The protocol is the one of Pagefind's Python package (base64 JSON messages ended
 comma, answered by id), spoken directly: the package's reader sleeps 0.1 s between two
 answers, which would cap indexing at ten pages a second. The service handles messages in
 the order they come, so pages are indexed in MkDocs' order and two builds are identical.
+
+The index comes back in the answer (``GetFiles``) and the feed writes its files itself.
+Pagefind 1.5.2 answers ``WriteFiles`` before its last writes reach the disk and exits as
+soon as its input ends, so a loaded machine got empty or cut files (``pagefind-entry.json``,
+``pagefind-worker.js``): fixed in Pagefind after 1.5.2 (its pull request 1272), which
+PyPI does not serve yet.
 """
 
 from __future__ import annotations
@@ -22,7 +28,7 @@ import subprocess
 import sys
 import tempfile
 import threading
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import IO, Any, NoReturn
 
 from .pagefind import EXCLUDED, OUTPUT, PagefindError, executable, summary
@@ -94,8 +100,8 @@ class PagefindFeed:
             self._late = True
 
     def write(self) -> None:
-        """Start writing the index, without waiting: Pagefind builds and compresses it on
-        the other core while MkDocs writes the pages it does not index. Once is enough."""
+        """Ask for the index, without waiting: Pagefind builds and compresses it on the
+        other core while MkDocs writes the pages it does not index. Once is enough."""
         if self._writing is None:
             self._writing = self._send(self._write_request())
             self._flush()
@@ -106,20 +112,19 @@ class PagefindFeed:
         try:
             self.write()
             assert self._writing is not None
-            self._wait(self._writing)
-            if self._late:  # written before its last pages: written again, from nothing
-                shutil.rmtree(output, ignore_errors=True)
-                self._wait(self._send(self._write_request()))
+            answer = self._wait(self._writing)
+            if self._late:  # made before its last pages: made again, with them
+                answer = self._wait(self._send(self._write_request()))
             if self._errors:
                 shown = "\n".join(self._errors[:10])
                 raise PagefindError(f"Pagefind a refusé des pages :\n{shown}")
         finally:
             self.close()
+        _write_files(output, answer.get("files"))
         return summary(output / "pagefind-entry.json")
 
     def _write_request(self) -> dict[str, Any]:
-        output = str(self.site_dir / OUTPUT)
-        return {"type": "WriteFiles", "index_id": self._index_id, "output_path": output}
+        return {"type": "GetFiles", "index_id": self._index_id}
 
     def close(self) -> None:
         """Stop the service (its end of input), or kill it when it does not stop."""
@@ -182,12 +187,20 @@ class PagefindFeed:
         """The service's answers, as they come (in its own thread: the pipe never fills)."""
         assert self._process.stdout is not None
         descriptor = self._process.stdout.fileno()
-        pending = b""
+        # The message being read, decoded as it comes: the index's is tens of megabytes
+        # long at 10,000 fiches, and is never held twice.
+        message, undecoded = bytearray(), b""
         try:
-            while chunk := os.read(descriptor, 1 << 16):
-                *messages, pending = (pending + chunk).split(b",")
-                for message in messages:
-                    self._receive(json.loads(base64.b64decode(message)))
+            while chunk := os.read(descriptor, 1 << 20):
+                *ended, rest = chunk.split(b",")
+                for part in ended:
+                    message += base64.b64decode(undecoded + part)
+                    self._receive(json.loads(message))
+                    message, undecoded = bytearray(), b""
+                pending = undecoded + rest
+                whole = len(pending) // 4 * 4  # base64 decodes four signs at a time
+                message += base64.b64decode(pending[:whole])
+                undecoded = pending[whole:]
         except (OSError, ValueError) as error:  # not the service's protocol: said, not hung
             with self._done:
                 self._errors.append(f"réponse illisible ({error})")
@@ -210,3 +223,17 @@ class PagefindFeed:
             else:  # a message the service could not read at all
                 self._errors.append(str(payload.get("message", payload)))
             self._done.notify_all()
+
+
+def _write_files(output: Path, files: object) -> None:
+    """The index's files, as Pagefind gave them (paths inside its bundle, base64)."""
+    if not isinstance(files, list) or not files:
+        raise PagefindError("Pagefind n'a rendu aucun fichier d'index")
+    shutil.rmtree(output, ignore_errors=True)
+    for file in files:
+        name = PurePosixPath(str(file["path"]))
+        if name.is_absolute() or ".." in name.parts:
+            raise PagefindError(f"Pagefind a rendu un chemin hors de {OUTPUT}/ : {name}")
+        path = output.joinpath(*name.parts)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(base64.b64decode(file["content"]))
