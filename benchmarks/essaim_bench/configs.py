@@ -87,7 +87,10 @@ def plain_config(
     ]
     # The real mkdocs.yml has no « search » (Essaim's Pagefind takes its place), so the site
     # without Essaim has none either: search is part of what Essaim's build costs.
-    if search and not any(p == "search" or "search" in p for p in config["plugins"]):
+    has_search = any(
+        p == "search" or (isinstance(p, dict) and "search" in p) for p in config["plugins"]
+    )
+    if search and not has_search:
         config["plugins"].insert(0, {"search": {"lang": "fr"}})
     # A nav of one page, like the real nav's size: a nav listing every fiche would make the
     # plain build quadratic and the comparison meaningless.
