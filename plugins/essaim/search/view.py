@@ -23,6 +23,8 @@ _READ_OUTSIDE = (_MARKS, "<h1", "<H1", "<img", "<IMG")
 _SKIPPED = re.compile(r'<(\w+) [^>]*data-pagefind-ignore[^>]*>|<(a) class="headerlink"[^>]*>')
 # Inside a skipped element, Pagefind still reads its marks other than another « ignore ».
 _READ_INSIDE = re.compile(r"data-pagefind-(?!ignore)")
+_TAG_NAME = re.compile(r"<(\w+)")
+_TITLE = re.compile(r"<title>.*?</title>", re.DOTALL)
 _WORD_CHARACTER = re.compile(r"\w")
 
 
@@ -51,10 +53,8 @@ def emptied(element: str) -> str:
     for match in _SKIPPED.finditer(element):
         if match.start() < done:  # inside one already taken out
             continue
-        name = match.group(1) or match.group(2)
-        close = element.find(f"</{name}>", match.end())
-        inner = element[match.end() : close]
-        if close < 0 or f"<{name} " in inner or f"<{name}>" in inner or _READ_INSIDE.search(inner):
+        close = _closing(element, match.group(1) or match.group(2), match.end())
+        if close < 0 or _READ_INSIDE.search(element, match.end(), close):
             continue  # nested, or holding marks Pagefind reads even there: sent as it is
         kept.append(element[done : match.end()])
         done = close
@@ -63,23 +63,29 @@ def emptied(element: str) -> str:
 
 
 def _end_of_element(html: str, start: int) -> int:
-    """Where the element opened at ``start`` ends, when no element of its name is inside
-    it (-1 otherwise: the view cannot tell, the page is sent whole)."""
-    name = re.match(r"<(\w+)", html[start : start + 20])
+    """Where the element opened at ``start`` ends, after its closing tag (-1 when that is
+    not certain: the view cannot tell, the page is sent whole)."""
+    name = _TAG_NAME.match(html, start)
     if name is None:
         return -1
-    close = html.find(f"</{name.group(1)}>", start)
-    inner = html[html.find(">", start) : close]
-    if close < 0 or f"<{name.group(1)} " in inner or f"<{name.group(1)}>" in inner:
+    close = _closing(html, name.group(1), name.end())
+    return close + len(name.group(1)) + 3 if close >= 0 else -1
+
+
+def _closing(html: str, name: str, after: int) -> int:
+    """Where the first ``</name>`` after ``after`` starts, when no element of that name
+    opens before it (then it closes the element that opened at ``after``); else -1."""
+    close = html.find(f"</{name}>", after)
+    if close < 0 or html.find(f"<{name} ", after, close) >= 0:
         return -1
-    return close + len(name.group(1)) + 3
+    return -1 if html.find(f"<{name}>", after, close) >= 0 else close
 
 
 def _head(before_body: str) -> str:
     """``<html lang>``, ``<title>`` and ``<body>``: all Pagefind reads before the content."""
     html_tag = before_body.find("<html")
     head = before_body.find("<head")
-    title = re.search(r"<title>.*?</title>", before_body, re.DOTALL)
+    title = _TITLE.search(before_body)
     if html_tag < 0 or head < html_tag:
         return before_body
     body = before_body.rfind("<body")
