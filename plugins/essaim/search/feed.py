@@ -81,8 +81,8 @@ class PagefindFeed:
         self._ended = False
         self._last = 0
         self.pages = 0  # sent to be indexed
-        self._writing: int | None = None  # the request writing the index, once sent
-        self._late = False  # a page came after that request: the index must be written again
+        self._writing: int | None = None  # the request for the index, once sent
+        self._late = False  # a page came after that request: the index must be made again
         self._reader = threading.Thread(target=self._read, name="pagefind", daemon=True)
         self._reader.start()
         config = {"exclude_selectors": list(EXCLUDED)}
@@ -114,6 +114,7 @@ class PagefindFeed:
             assert self._writing is not None
             answer = self._wait(self._writing)
             if self._late:  # made before its last pages: made again, with them
+                del answer  # tens of megabytes at 10,000 fiches: not held twice
                 answer = self._wait(self._send(self._write_request()))
             if self._errors:
                 shown = "\n".join(self._errors[:10])
