@@ -11,8 +11,7 @@ import html
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-import yaml
-
+from ..domain.page_meta import front_matter
 from ..history import History
 
 
@@ -57,8 +56,7 @@ def _front_matter(title: str, searchable: bool) -> str:
     meta: dict[str, object] = {"title": html.escape(title)}
     if not searchable:
         meta["search"] = {"exclude": True}
-    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000)
-    return f"---\n{front}---\n"
+    return front_matter(meta)
 
 
 @dataclass(frozen=True)
