@@ -14,6 +14,7 @@ import pytest
 
 from essaim.search import PagefindError, SearchIndex, index_site
 from essaim.search import feed as feed_module
+from essaim.search.bundle import answer_of, write_bundle
 from essaim.search.feed import page_url
 from essaim.search.view import emptied, pagefind_view, words_apart
 
@@ -217,16 +218,45 @@ def test_a_page_indexed_after_the_index_is_written_makes_it_written_again(
     assert _same_trees(tmp_path / "tard" / "pagefind", tmp_path / "ensemble" / "pagefind")
 
 
-def test_the_index_files_are_written_only_inside_pagefind(tmp_path: Path) -> None:
+def test_the_index_files_are_written_only_inside_their_folder(tmp_path: Path) -> None:
     """The feed writes the files Pagefind hands back (its 1.5.2 answers ``WriteFiles``
-    before its last writes end, and exits at once): inside ``pagefind/``, nowhere else."""
-    output = tmp_path / "site" / "pagefind"
-    content = base64.b64encode(b"{}").decode()
-    feed_module._write_files(output, [{"path": "fragment/a.pf_fragment", "content": content}])
-    assert (output / "fragment" / "a.pf_fragment").read_bytes() == b"{}"
-    for path in ("../index.html", "/etc/passwd", "fragment/../../x"):
+    before its last writes end, and exits at once): inside their folder, nowhere else."""
+    folder = tmp_path / "site" / ".pagefind-3"
+    write_bundle(folder, [("fragment/a.pf_fragment", b"{}")])
+    assert (folder / "fragment" / "a.pf_fragment").read_bytes() == b"{}"
+    for path in ("../index.html", "/etc/passwd", "fragment/../../x", ""):
         with pytest.raises(PagefindError, match="hors de pagefind/"):
-            feed_module._write_files(output, [{"path": path, "content": content}])
+            write_bundle(folder, [(path, b"{}")])
     with pytest.raises(PagefindError, match="aucun fichier"):
-        feed_module._write_files(output, [])
+        write_bundle(folder, [])
     assert not (tmp_path / "site" / "index.html").exists()
+
+
+def _answer(files: list[dict[str, str]], **keys: object) -> bytearray:
+    payload = {"type": "GetFiles", "files": files, **keys}
+    return bytearray(
+        json.dumps({"message_id": 7, "payload": payload}, separators=(",", ":")), "utf-8"
+    )
+
+
+@pytest.mark.parametrize("spaced", [False, True])
+def test_an_index_answer_gives_the_same_files_read_from_its_bytes_or_parsed(
+    spaced: bool,
+) -> None:
+    """The index's answer is read from its bytes when it is in the shape Pagefind writes,
+    else parsed as JSON: the same files either way, and any other answer parsed."""
+    contents = [b"\x1f\x8b gzip", b"", b'{"a": "\\"}' * 50]
+    files = [
+        {"path": f"fragment/fr_{n}.pf_fragment", "content": base64.b64encode(c).decode()}
+        for n, c in enumerate(contents)
+    ]
+    message = _answer(files)
+    if spaced:  # still JSON, not the shape read from the bytes
+        message = bytearray(json.dumps(json.loads(message)), "utf-8")
+    answer, taken = answer_of(message)
+    assert answer["message_id"] == 7 and taken is not None
+    assert list(taken) == [(f["path"], c) for f, c in zip(files, contents, strict=True)]
+    other, none = answer_of(bytearray(b'{"message_id":8,"payload":{"type":"AddFile"}}'))
+    assert none is None and other["payload"] == {"type": "AddFile"}
+    with pytest.raises(ValueError):
+        answer_of(bytearray(b"[1]"))

@@ -28,9 +28,10 @@ import subprocess
 import sys
 import tempfile
 import threading
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import IO, Any, NoReturn
 
+from .bundle import answer_of, put_in_place, write_bundle
 from .pagefind import EXCLUDED, OUTPUT, PagefindError, executable, summary
 
 _WAIT = 3600.0  # seconds, as for the command-line run
@@ -83,6 +84,7 @@ class PagefindFeed:
         self.pages = 0  # sent to be indexed
         self._writing: int | None = None  # the request for the index, once sent
         self._late = False  # a page came after that request: the index must be made again
+        self._staged: list[Path] = []  # the bundles written, by the reader thread
         self._reader = threading.Thread(target=self._read, name="pagefind", daemon=True)
         self._reader.start()
         config = {"exclude_selectors": list(EXCLUDED)}
@@ -114,14 +116,13 @@ class PagefindFeed:
             assert self._writing is not None
             answer = self._wait(self._writing)
             if self._late:  # made before its last pages: made again, with them
-                del answer  # tens of megabytes at 10,000 fiches: not held twice
                 answer = self._wait(self._send(self._write_request()))
             if self._errors:
                 shown = "\n".join(self._errors[:10])
                 raise PagefindError(f"Pagefind a refusé des pages :\n{shown}")
+            put_in_place(Path(answer["folder"]), output)
         finally:
-            self.close()
-        _write_files(output, answer.get("files"))
+            self.close()  # and the bundle of an index made before its last page, unused
         return summary(output / "pagefind-entry.json")
 
     def _write_request(self) -> dict[str, Any]:
@@ -139,6 +140,8 @@ class PagefindFeed:
             self._process.wait()
         self._reader.join(timeout=10)
         self._stderr.close()
+        for folder in self._staged:
+            shutil.rmtree(folder, ignore_errors=True)
 
     def _send(self, payload: dict[str, Any], page: str | None = None) -> int:
         self._last += 1
@@ -196,7 +199,7 @@ class PagefindFeed:
                 *ended, rest = chunk.split(b",")
                 for part in ended:
                     message += base64.b64decode(undecoded + part)
-                    self._receive(json.loads(message))
+                    self._take(message)
                     message, undecoded = bytearray(), b""
                 pending = undecoded + rest
                 whole = len(pending) // 4 * 4  # base64 decodes four signs at a time
@@ -209,6 +212,21 @@ class PagefindFeed:
             with self._done:
                 self._ended = True
                 self._done.notify_all()
+
+    def _take(self, message: bytearray) -> None:
+        """One whole answer. An index's files are written at once, by this thread, into a
+        folder of their own beside ``pagefind/`` (``finish`` puts the last one in place):
+        the answer is read while MkDocs writes its last pages, and never held."""
+        answer, files = answer_of(message)
+        if files is not None:
+            folder = self.site_dir / f".pagefind-{answer.get('message_id')}"
+            self._staged.append(folder)
+            try:
+                write_bundle(folder, files)
+                answer["payload"] = {"type": "GetFiles", "folder": str(folder)}
+            except (OSError, ValueError, PagefindError) as error:  # base64's: ValueError
+                answer["payload"] = {"type": "Error", "message": str(error)}
+        self._receive(answer)
 
     def _receive(self, message: dict[str, Any]) -> None:
         message_id = message.get("message_id")
@@ -224,17 +242,3 @@ class PagefindFeed:
             else:  # a message the service could not read at all
                 self._errors.append(str(payload.get("message", payload)))
             self._done.notify_all()
-
-
-def _write_files(output: Path, files: object) -> None:
-    """The index's files, as Pagefind gave them (paths inside its bundle, base64)."""
-    if not isinstance(files, list) or not files:
-        raise PagefindError("Pagefind n'a rendu aucun fichier d'index")
-    shutil.rmtree(output, ignore_errors=True)
-    for file in files:
-        name = PurePosixPath(str(file["path"]))
-        if name.is_absolute() or ".." in name.parts:
-            raise PagefindError(f"Pagefind a rendu un chemin hors de {OUTPUT}/ : {name}")
-        path = output.joinpath(*name.parts)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(base64.b64decode(file["content"]))
