@@ -7,7 +7,9 @@ import base64
 import filecmp
 import gzip
 import json
+import os
 import shutil
+import threading
 from pathlib import Path
 
 import pytest
@@ -16,6 +18,7 @@ from essaim.search import PagefindError, SearchIndex, index_site
 from essaim.search import feed as feed_module
 from essaim.search.bundle import answer_of, write_bundle
 from essaim.search.feed import page_url
+from essaim.search.pipe import PipeWriter
 from essaim.search.view import emptied, pagefind_view, words_apart
 
 from .conftest import Builder, fiche
@@ -260,3 +263,30 @@ def test_an_index_answer_gives_the_same_files_read_from_its_bytes_or_parsed(
     assert none is None and other["payload"] == {"type": "AddFile"}
     with pytest.raises(ValueError):
         answer_of(bytearray(b"[1]"))
+
+
+def test_pages_queued_for_pagefind_reach_it_in_order_and_a_reader_gone_is_said() -> None:
+    read, write = os.pipe()
+    writer = PipeWriter(os.fdopen(write, "wb"), limit=1 << 10)
+    sent = [bytes([65 + n % 26]) * 700 for n in range(40)]  # past the limit: write waits
+    received = bytearray()
+    reader = threading.Thread(target=lambda: received.extend(_read_all(read)))
+    reader.start()
+    for data in sent:
+        writer.write(data)
+    writer.end(timeout=10)
+    reader.join(timeout=10)
+    assert bytes(received) == b"".join(sent)
+
+    read, write = os.pipe()
+    writer = PipeWriter(os.fdopen(write, "wb"), limit=1 << 10)
+    os.close(read)  # Pagefind has stopped
+    with pytest.raises(BrokenPipeError):
+        for _ in range(100):
+            writer.write(b"x" * 700)
+    writer.end(timeout=10)
+
+
+def _read_all(descriptor: int) -> bytes:
+    with os.fdopen(descriptor, "rb") as pipe:
+        return pipe.read()

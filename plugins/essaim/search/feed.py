@@ -33,9 +33,11 @@ from typing import IO, Any, NoReturn
 
 from .bundle import answer_of, put_in_place, write_bundle
 from .pagefind import EXCLUDED, OUTPUT, PagefindError, executable, summary
+from .pipe import PipeWriter
 
 _WAIT = 3600.0  # seconds, as for the command-line run
 _PIPE = 1 << 20  # bytes: Linux's default limit for an unprivileged process
+_QUEUED = 32 << 20  # bytes of pages waiting for Pagefind beside the pipe, at most
 
 
 def _widen(pipe: IO[bytes]) -> None:
@@ -75,6 +77,7 @@ class PagefindFeed:
             raise PagefindError(f"Pagefind n'a pas pu être lancé : {error}") from None
         assert self._process.stdin is not None
         _widen(self._process.stdin)
+        self._input = PipeWriter(self._process.stdin, _QUEUED)
         self._done = threading.Condition()
         self._answers: dict[int, dict[str, Any]] = {}
         self._urls: dict[int, str] = {}  # pages sent, until answered: to name them in errors
@@ -106,7 +109,6 @@ class PagefindFeed:
         other core while MkDocs writes the pages it does not index. Once is enough."""
         if self._writing is None:
             self._writing = self._send(self._write_request())
-            self._flush()
 
     def finish(self) -> str:
         """Write the index into ``site_dir/pagefind/``; says how many pages it holds."""
@@ -130,9 +132,7 @@ class PagefindFeed:
 
     def close(self) -> None:
         """Stop the service (its end of input), or kill it when it does not stop."""
-        if self._process.stdin is not None and not self._process.stdin.closed:
-            with contextlib.suppress(OSError):  # it has stopped already
-                self._process.stdin.close()
+        self._input.end(timeout=10)  # what is queued first, unless it has stopped reading
         try:
             self._process.wait(timeout=10)
         except subprocess.TimeoutExpired:
@@ -151,23 +151,13 @@ class PagefindFeed:
         message = json.dumps({"message_id": self._last, "payload": payload}, ensure_ascii=False)
         # As MkDocs writes the page: a lone surrogate becomes a character reference.
         data = message.encode("utf-8", errors="xmlcharrefreplace")
-        assert self._process.stdin is not None
         try:
-            self._process.stdin.write(base64.b64encode(data))
-            self._process.stdin.write(b",")
-        except (BrokenPipeError, ValueError):
+            self._input.write(base64.b64encode(data) + b",")
+        except BrokenPipeError:
             self._fail("Pagefind s'est arrêté pendant l'indexation")
         return self._last
 
-    def _flush(self) -> None:
-        assert self._process.stdin is not None
-        try:
-            self._process.stdin.flush()
-        except (BrokenPipeError, ValueError):
-            self._fail("Pagefind s'est arrêté pendant l'indexation")
-
     def _wait(self, message_id: int) -> dict[str, Any]:
-        self._flush()
         with self._done:
             answered = self._done.wait_for(
                 lambda: message_id in self._answers or self._ended, timeout=_WAIT
