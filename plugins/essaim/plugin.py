@@ -35,7 +35,7 @@ from .publications.publisher import Publisher
 from .publications.reuse import booklet_cache
 from .scratch import Scratch
 from .search import SearchIndex, indexed_first, mark_page, page_kind
-from .wiring import add_theme_dirs, admin_files, page_files, prune_toc, read_corpus
+from .wiring import add_theme_dirs, admin_files, page_files, prune_toc, read_corpus, share_html
 from .wiring import layout as site_layout
 
 log = get_plugin_logger("essaim")
@@ -79,6 +79,8 @@ class EssaimPlugin(BasePlugin[EssaimConfig]):
 
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> None:
         env.globals["essaim_search"] = search = bool(self.config.enabled and self.config.search)
+        if self.config.enabled:  # Essaim's theme folder is in: its base.html needs this
+            share_html(env, config)
         # Started now, Pagefind indexes each page on the other core as it is written.
         self.search.start(Path(config.site_dir), search)
 

@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import AnchorLink
@@ -22,6 +23,9 @@ from .domain.territory import TerritoryReference
 from .domain.vocabulary import KINDS
 from .history import History
 from .pages import GeneratedPage, Layout
+from .shared_html import SharedHtml, reach_next_templates
+
+THEME_DIR = str(PACKAGE / "theme")  # Essaim's Material partials
 
 
 def display_root(config: MkDocsConfig) -> str:
@@ -56,12 +60,20 @@ def add_theme_dirs(config: MkDocsConfig, search: bool, warn: Callable[[str], Non
     Material partials (the header's search box, the French footer) before Material's own,
     after ``custom_dir``."""
     config.theme.dirs.append(str(PACKAGE / "templates"))
-    config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(PACKAGE / "theme"))
+    config.theme.dirs.insert(1 if config.theme.custom_dir else 0, THEME_DIR)
     if search and ("search" in config.plugins or "material/search" in config.plugins):
         warn(
             "la recherche d'Essaim (Pagefind) remplace le plugin « search » de "
             "Material : retirez « search » de plugins dans mkdocs.yml"
         )
+
+
+def share_html(env: Environment, config: MkDocsConfig) -> None:
+    """What Essaim's base.html and nav.html need to make parts of the theme's pages once
+    per folder (``shared_html``): the site's files they link, the theme's own templates."""
+    linked = [*config.extra_css, *map(str, config.extra_javascript), config.theme.get("logo")]
+    env.globals["essaim_shared"] = SharedHtml(str(item) for item in linked if item)
+    reach_next_templates(env, config.theme.dirs, THEME_DIR)
 
 
 def layout(config: MkDocsConfig, options: Any, history: History) -> Layout:
