@@ -318,3 +318,32 @@ def test_the_real_booklets_are_tagged_and_in_roboto(real_site: Path) -> None:
         assert names and all(name.startswith("Roboto") for name in names), (pdf.name, names)
         text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True)
         assert "\u2010" not in text.stdout  # no hyphenation in the text layer
+
+
+def test_a_feed_holds_the_fiches_changed_last_and_the_page_says_how_many(
+    build_site: Builder,
+) -> None:
+    import feedparser
+
+    from essaim.domain.corpus import Settings, load_corpus
+    from essaim.domain.territory import TerritoryReference
+    from essaim.exports.columns import Site
+    from essaim.exports.feeds import feed
+    from essaim.history import History
+
+    site = build_site(
+        {f"fiches/f{n}.md": fiche(f"Fiche {n}") for n in range(5)}, plugin_options={"feed_size": 3}
+    )
+    for uri in ("fiches.atom", "themes/alimentation/fiches.atom"):
+        assert len(feedparser.parse((site.site_dir / uri).read_bytes()).entries) == 3
+    assert "les 3 fiches créées ou modifiées le plus récemment" in site.page("donnees")
+
+    docs = ROOT / "docs"
+    pages = sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md"))
+    fiches = list(load_corpus(docs, pages, Settings(), "docs", TerritoryReference.load()).fiches)
+    # Dates all different (11 is prime to the 28 real fiches), in no order of their names.
+    when = {f.src_uri: 1_700_000_000 + n * 11 % len(fiches) for n, f in enumerate(fiches)}
+    history = History(last=when)
+    made = feed("t", "fiches.atom", "fiches/index.md", fiches, Site(), history, "a", 4)
+    newest = sorted(fiches, key=lambda f: when[f.src_uri], reverse=True)[:4]
+    assert [e.title for e in feedparser.parse(made).entries] == [f.title for f in newest]

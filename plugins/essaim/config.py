@@ -64,6 +64,11 @@ class EssaimConfig(Config):
     """How many fiches a listing page shows before the next page: no HTML page grows with
     the number of fiches."""
 
+    feed_size = PositiveInt(int, default=50)
+    """How many fiches each Atom feed holds: the most recently created or changed. A feed
+    is what readers' feed readers fetch again and again, and is read from its top; every
+    fiche is in the open data (``donnees/``)."""
+
     assets_dir = opt.Type(str, default="assets/essaim")
     """Where the plugin's stylesheet and script are written in the built site."""
 

@@ -88,6 +88,7 @@ def layout(config: MkDocsConfig, options: Any, history: History) -> Layout:
         config.site_name,
         config.site_description or "",
         history,
+        options.feed_size,
     )
 
 

@@ -1,10 +1,12 @@
 """Atom feeds (RFC 4287) of new and changed fiches: one for the base, one per theme.
 
-Watching new initiatives (veille) is what the feeds are for: every fiche is an entry, the
-newest change first, with its whole résumé. Dates come from the content's git history
-(``published``: the fiche's first commit, ``updated``: its last), so two builds of one
-commit write the same feed; without git, ``SOURCE_DATE_EPOCH`` stands in, else the build's
-time. Every page links the base's feed, and a theme's pages their theme's, with
+Watching new initiatives (veille) is what the feeds are for: the ``feed_size`` fiches
+created or changed last are its entries, the newest change first, each with its whole
+résumé (a feed is fetched again and again by every reader: it does not grow with the
+base). Dates come from the content's git history (``published``: the fiche's first
+commit, ``updated``: its last), so two builds of one commit write the same feed; without
+git, ``SOURCE_DATE_EPOCH`` stands in, else the build's time. Every page links the base's
+feed, and a theme's pages their theme's, with
 ``<link rel="alternate feed" type="application/atom+xml">`` (see :func:`head_links`).
 """
 
@@ -71,13 +73,15 @@ def feed(
     site: Site,
     history: History,
     author: str,
+    size: int,
 ) -> bytes:
     fallback = history.epoch if history.epoch is not None else int(time.time())
 
     def changed(fiche: Fiche) -> int:
         return history.changed(fiche.src_uri, fallback) or fallback
 
-    ordered = sorted(by_slug(fiches), key=changed, reverse=True)  # stable: ties by slug
+    # The newest changes; the sort is stable, so ties keep the order of slugs.
+    ordered = sorted(by_slug(fiches), key=changed, reverse=True)[:size]
     newest = max((changed(fiche) for fiche in ordered), default=fallback)
     lines = [
         '<?xml version="1.0" encoding="utf-8"?>',
@@ -136,6 +140,7 @@ def feed_files(index: Index, layout: Layout) -> list[GeneratedFile]:
                 site,
                 layout.history,
                 name,
+                layout.feed_size,
             ),
         )
     ]
@@ -143,9 +148,8 @@ def feed_files(index: Index, layout: Layout) -> list[GeneratedFile]:
         fiches = index.with_term(term)
         uri = theme_feed_uri(term.slug)
         title = f"{name} : fiches du thème {term.label}"
-        files.append(
-            GeneratedFile(uri, feed(title, uri, term.src_uri, fiches, site, layout.history, name))
-        )
+        made = feed(title, uri, term.src_uri, fiches, site, layout.history, name, layout.feed_size)
+        files.append(GeneratedFile(uri, made))
     return files
 
 

@@ -28,6 +28,7 @@ class Layout:
     site_name: str = ""
     site_description: str = ""
     history: History = field(default_factory=History)  # dates of open data, feeds, sitemap
+    feed_size: int = 50  # fiches per Atom feed, the newest changes
 
     @property
     def listing_uri(self) -> str:

@@ -30,5 +30,6 @@ def donnees_page(index: Index, render: Renderer, layout: Layout) -> GeneratedPag
         list_separator=LIST_SEPARATOR.strip(),
         version=about.version,
         feed_uri=FEED_URI,
+        feed_size=layout.feed_size,
     )
     return GeneratedPage(DONNEES_URI, "Données ouvertes", body)
