@@ -228,8 +228,11 @@ class EssaimPlugin(BasePlugin[EssaimConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self.scratch.clear()
+        self._print_booklets(config)  # while Pagefind makes its index on the other core
         if summary := self.search.finish(Path(config.site_dir)):
             log.info(f"recherche : {summary}")
+
+    def _print_booklets(self, config: MkDocsConfig) -> None:
         if not self.config.enabled or not self.publisher.booklets or self.render is None:
             return
         if self.serving and not self.config.booklets_on_serve:
