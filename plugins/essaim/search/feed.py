@@ -2,8 +2,9 @@
 
 Run over the finished site, Pagefind cost one core for seconds after every page was written.
 Here its binary runs in service mode from the start of the build: each indexed page's HTML
-goes down a pipe as it is written, so the Rust indexer parses on the second core while
-MkDocs renders the next pages, and only the index itself is left for the end.
+goes down a pipe as it is written (by a thread of its own, ``pipe.py``), so the Rust
+indexer parses on the second core while MkDocs renders the next pages, and only the index
+itself is left for the end.
 
 The protocol is the one of Pagefind's Python package (base64 JSON messages ended by a
 comma, answered by id), spoken directly: the package's reader sleeps 0.1 s between two
@@ -41,8 +42,9 @@ _QUEUED = 32 << 20  # bytes of pages waiting for Pagefind beside the pipe, at mo
 
 
 def _widen(pipe: IO[bytes]) -> None:
-    """Room for a few pages in the pipe (64 KiB, about two pages, by default): MkDocs goes
-    on writing while Pagefind reads them, instead of waiting for each."""
+    """Room for a hundred pages in the pipe (64 KiB, about two pages, by default): the
+    writing thread (``pipe.PipeWriter``) hands them over in few system calls, and waits
+    for Pagefind only when that much is unread."""
     if sys.platform == "linux":
         import fcntl
 
