@@ -6,6 +6,7 @@ from __future__ import annotations
 import base64
 import filecmp
 import gzip
+import io
 import json
 import os
 import shutil
@@ -13,11 +14,13 @@ import threading
 from pathlib import Path
 
 import pytest
+from mkdocs.exceptions import PluginError
 
-from essaim.search import PagefindError, SearchIndex, index_site
-from essaim.search import feed as feed_module
+from essaim.search import PagefindError, SearchIndex, common, index_site
+from essaim.search import indexer as indexer_module
 from essaim.search.bundle import answer_of, write_bundle
 from essaim.search.feed import page_url
+from essaim.search.indexer import FINISH, PAGE, WRITE, Indexer, frame, serve
 from essaim.search.pipe import PipeWriter
 from essaim.search.view import emptied, pagefind_view, words_apart
 
@@ -70,15 +73,22 @@ def test_the_fed_index_holds_every_marked_page_and_is_the_same_twice(
 def test_without_pagefind_the_build_stops_saying_why(
     build_site: Builder, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    monkeypatch.setattr(feed_module, "executable", lambda: tmp_path / "absent" / "pagefind")
+    monkeypatch.setattr(indexer_module, "executable", lambda: tmp_path / "absent" / "pagefind")
     site = build_site({"fiches/cafe.md": fiche()})
     assert site.aborted
     assert any("Pagefind n'a pas pu être lancé" in w for w in site.warnings), site.warnings
 
 
-def test_a_dirty_build_has_pagefind_read_the_site(tmp_path: Path) -> None:
-    """``--dirty`` writes only the changed pages: the feed would miss the others."""
-    page = '<html lang="fr"><body><article data-pagefind-body><h1>{}</h1></article></body></html>'
+def test_a_dirty_build_has_pagefind_read_the_site(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``--dirty`` writes only the changed pages: the feed would miss the others, and the
+    common words are those of every indexed page on the site, not of the pages written."""
+    monkeypatch.setattr(common, "MIN_PAGES", 1)
+    page = (
+        '<html lang="fr"><body><article data-pagefind-body><h1>{}</h1><p>partout</p>'
+        "</article></body></html>"
+    )
     for name in ("index.html", "a/index.html", "b/index.html"):
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text(page.format(name), encoding="utf-8")
@@ -87,6 +97,66 @@ def test_a_dirty_build_has_pagefind_read_the_site(tmp_path: Path) -> None:
     search.start(tmp_path, True)
     search.add(page.format("a/index.html"), "a/index.html")  # written again: not fed
     assert search.finish(tmp_path) == "3 pages indexées dans pagefind/"
+    listed = json.loads((tmp_path / common.OUTPUT).read_text(encoding="utf-8"))
+    assert listed["mots"] == {"partout": 100, "html": 100, "index": 100}
+
+
+def test_a_build_that_stops_leaves_no_index_and_no_process(tmp_path: Path) -> None:
+    search = SearchIndex()
+    search.start(tmp_path, True)
+    search.add(_PAGE.format("A", "café"), "a/index.html")
+    process = search._indexer._process  # type: ignore[union-attr]
+    search.abort()
+    assert process.returncode is not None  # stopped, not left behind
+    assert not (tmp_path / "pagefind").exists()
+    assert not (tmp_path / common.OUTPUT).exists()
+
+
+def test_pagefind_stopping_is_said_in_french(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Pagefind (here a program that stops at once) gone: the build's error says so, with
+    no traceback of the indexer's process."""
+    monkeypatch.setattr(indexer_module, "executable", lambda: Path(shutil.which("false") or ""))
+    with pytest.raises(PluginError) as raised:
+        _fed(tmp_path, [("a/index.html", _PAGE.format("A", "café"))])
+    assert "Pagefind s'est arrêté" in str(raised.value)
+    assert "Traceback" not in str(raised.value)
+
+
+class _Feed:
+    """What the indexer's process does with each message, recorded."""
+
+    def __init__(self, site_dir: Path) -> None:
+        self.site_dir = site_dir
+        self.calls: list[tuple[str, ...]] = []
+
+    def add(self, html: str, url: str) -> None:
+        self.calls.append(("add", url, html))
+
+    def write(self) -> None:
+        self.calls.append(("write",))
+
+    def finish(self) -> str:
+        self.calls.append(("finish",))
+        return "1 page indexée dans pagefind/"
+
+
+def test_the_indexer_reads_each_page_as_the_build_sent_it(tmp_path: Path) -> None:
+    """URLs and pages beyond ASCII arrive whole, in order; a lone surrogate (which MkDocs
+    writes as a character reference) too; what Pagefind is sent is the page's view."""
+    page = _PAGE.format("Épicerie", "Une épicerie\ud800 solidaire… ouverte")
+    stream = io.BytesIO(
+        frame(PAGE, "/fiches/épicerie/", page) + frame(WRITE) + frame(FINISH) + frame(WRITE)
+    )
+    feed = _Feed(tmp_path)
+    answer = serve(stream, feed)  # type: ignore[arg-type]
+    sent = pagefind_view(page.replace("\ud800", "&#55296;"))[0]
+    assert feed.calls == [("add", "/fiches/épicerie/", sent), ("write",), ("finish",)]
+    assert answer is not None and answer["pages"] == 1
+    assert {"epicerie", "solidaire", "ouverte"} <= set(answer["words"])  # type: ignore[call-overload]
+    # Its input ended before the build asked for the index: nothing to answer.
+    assert serve(io.BytesIO(frame(PAGE, "/a/", page)), _Feed(tmp_path)) is None  # type: ignore[arg-type]
 
 
 def test_pagefind_is_sent_only_what_it_reads_of_a_page() -> None:
@@ -188,18 +258,18 @@ def test_the_index_is_written_while_the_pages_it_does_not_hold_are(
     """MkDocs writes the indexed pages first; Pagefind starts writing the index at the
     first page it does not hold (a structure's, the listing's), on the other core."""
     events: list[str] = []
-    real_add, real_write = feed_module.PagefindFeed.add, feed_module.PagefindFeed.write
+    real_add, real_write = Indexer.add, Indexer.write
 
-    def add(feed: feed_module.PagefindFeed, html: str, url: str) -> None:
+    def add(indexer: Indexer, html: str, url: str) -> None:
         events.append("add")
-        real_add(feed, html, url)
+        real_add(indexer, html, url)
 
-    def write(feed: feed_module.PagefindFeed) -> None:
+    def write(indexer: Indexer) -> None:
         events.append("write")
-        real_write(feed)
+        real_write(indexer)
 
-    monkeypatch.setattr(feed_module.PagefindFeed, "add", add)
-    monkeypatch.setattr(feed_module.PagefindFeed, "write", write)
+    monkeypatch.setattr(Indexer, "add", add)
+    monkeypatch.setattr(Indexer, "write", write)
     site = build_site(FICHES)
     assert not site.aborted, site.warnings
     first_write = events.index("write")

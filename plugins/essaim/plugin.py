@@ -16,6 +16,7 @@ from mkdocs.utils.templates import TemplateContext
 
 from .assets import asset_files, page_assets
 from .config import EssaimConfig
+from .data_files import DataFiles
 from .domain.communes import CommuneTable
 from .domain.corpus import FicheCache, page_source
 from .domain.index import Index
@@ -33,7 +34,6 @@ from .pages.wiki import issue_url
 from .publications.booklet import Site
 from .publications.publisher import Publisher
 from .publications.reuse import booklet_cache
-from .scratch import Scratch
 from .search import SearchIndex, indexed_first, mark_page, page_kind
 from .wiring import add_theme_dirs, admin_files, page_files, prune_toc, read_corpus, share_html
 from .wiring import layout as site_layout
@@ -55,7 +55,7 @@ class EssaimPlugin(BasePlugin[EssaimConfig]):
         self.history = History()
         self.themes: dict[str, str] = {}  # slug → label: each theme page links its feed
         self.publisher = Publisher()
-        self.scratch = Scratch()
+        self.data_files = DataFiles()
         self.serving = False
         self.search = SearchIndex()
 
@@ -112,9 +112,9 @@ class EssaimPlugin(BasePlugin[EssaimConfig]):
         self.render.env.globals["booklets_of"] = self.publisher.booklets_of
         for booklet in self.publisher.booklets:  # written in on_post_build; known to links now
             files.append(File.generated(config, booklet.spec.uri, content=b""))
-        self.scratch.clear()
-        for data in derived_files(self.index, layout):
-            files.append(self.scratch.file(config, data))
+        self.data_files.clear()
+        for data in derived_files(self.index, layout):  # written once the pages are
+            files.append(self.data_files.file(config, data))
         pages = derived_pages(self.index, self.render, layout)
         self.generated = {page.src_uri: page for page in pages}
         for page_file in page_files(config, self.generated.values(), files, self.config.vocabulary):
@@ -195,7 +195,9 @@ class EssaimPlugin(BasePlugin[EssaimConfig]):
 
     @event_priority(-100)  # last of all plugins: the page as it is written (None: unchanged)
     def _index_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> None:
-        self.search.add(output, page.file.dest_uri)
+        if self.search.add(output, page.file.dest_uri):
+            # While Pagefind makes its index, in the memory the indexed pages held.
+            self.data_files.write()
 
     on_post_page = CombinedEvent(_post_page, _index_page)
 
@@ -223,11 +225,11 @@ class EssaimPlugin(BasePlugin[EssaimConfig]):
         return fill(output, fragments, uri, log.warning)
 
     def on_build_error(self, *, error: Exception) -> None:
-        self.scratch.clear()
+        self.data_files.clear()
         self.search.abort()
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        self.scratch.clear()
+        self.data_files.write()  # unless written after the last indexed page
         self._print_booklets(config)  # while Pagefind makes its index on the other core
         if summary := self.search.finish(Path(config.site_dir)):
             log.info(f"recherche : {summary}")

@@ -7,6 +7,8 @@ its fields, not writing HTML.
 
 from __future__ import annotations
 
+from functools import cache
+
 from ..domain.index import Index
 from ..pages import GeneratedFile, Layout
 from . import datapackage, dcat, formats, geojson, gogocarto
@@ -132,25 +134,29 @@ def catalogue() -> list[DataFile]:
 
 
 def open_data_files(index: Index, layout: Layout) -> list[GeneratedFile]:
+    """The files of ``catalogue()``, each made when it is written; the records and the
+    description they share are made once, by the first that needs them."""
     site = site_of(layout)
     fiches = by_slug(index.fiches)
-    records = formats.records_of(fiches, site)
-    about = publication(
-        layout.site_name,
-        layout.site_description,
-        site,
-        fiches,
-        layout.history.newest(layout.fiches_dir),
-    )
+    records = cache(lambda: formats.records_of(fiches, site))
+    newest = layout.history.newest(layout.fiches_dir)
+    description = layout.site_name, layout.site_description
+    about = cache(lambda: publication(*description, site, fiches, newest))
     files = catalogue()
     return [
-        GeneratedFile(formats.JSON_URI, formats.fiches_json(records, site, about.version)),
-        GeneratedFile(formats.SCHEMA_URI, formats.record_schema(site)),
-        GeneratedFile(formats.CSV_URI, formats.fiches_csv(records)),
-        GeneratedFile(formats.EXCEL_URI, formats.fiches_excel_csv(records)),
-        GeneratedFile(geojson.URI, geojson.geojson(fiches, index.places, site, about.version)),
-        GeneratedFile(gogocarto.ELEMENTS_URI, gogocarto.elements(fiches, records, index.places)),
-        GeneratedFile(gogocarto.TAXONOMY_URI, gogocarto.taxonomy(index.vocabulary)),
-        GeneratedFile(datapackage.URI, datapackage.datapackage(about, files)),
-        GeneratedFile(dcat.URI, dcat.catalogue_jsonld(about, files)),
+        GeneratedFile(
+            formats.JSON_URI, lambda: formats.fiches_json(records(), site, about().version)
+        ),
+        GeneratedFile(formats.SCHEMA_URI, lambda: formats.record_schema(site)),
+        GeneratedFile(formats.CSV_URI, lambda: formats.fiches_csv(records())),
+        GeneratedFile(formats.EXCEL_URI, lambda: formats.fiches_excel_csv(records())),
+        GeneratedFile(
+            geojson.URI, lambda: geojson.geojson(fiches, index.places, site, about().version)
+        ),
+        GeneratedFile(
+            gogocarto.ELEMENTS_URI, lambda: gogocarto.elements(fiches, records(), index.places)
+        ),
+        GeneratedFile(gogocarto.TAXONOMY_URI, lambda: gogocarto.taxonomy(index.vocabulary)),
+        GeneratedFile(datapackage.URI, lambda: datapackage.datapackage(about(), files)),
+        GeneratedFile(dcat.URI, lambda: dcat.catalogue_jsonld(about(), files)),
     ]

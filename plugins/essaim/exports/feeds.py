@@ -18,6 +18,7 @@ import posixpath
 import re
 import time
 from collections.abc import Mapping, Sequence
+from functools import partial
 from xml.sax.saxutils import escape as _escape
 from xml.sax.saxutils import quoteattr as _quoteattr
 
@@ -129,27 +130,15 @@ def _id(site: Site, uri: str, slug: str = "") -> str:
 def feed_files(index: Index, layout: Layout) -> list[GeneratedFile]:
     site = Site(layout.site_url, layout.use_directory_urls)
     name = layout.site_name or "Essaim"
-    files = [
-        GeneratedFile(
-            FEED_URI,
-            feed(
-                f"{name} : nouvelles fiches et fiches modifiées",
-                FEED_URI,
-                layout.listing_uri,
-                index.fiches,
-                site,
-                layout.history,
-                name,
-                layout.feed_size,
-            ),
-        )
-    ]
+    title = f"{name} : nouvelles fiches et fiches modifiées"
+    each = (site, layout.history, name, layout.feed_size)
+    whole = partial(feed, title, FEED_URI, layout.listing_uri, index.fiches, *each)
+    files = [GeneratedFile(FEED_URI, whole)]
     for term in index.terms("themes"):
-        fiches = index.with_term(term)
         uri = theme_feed_uri(term.slug)
         title = f"{name} : fiches du thème {term.label}"
-        made = feed(title, uri, term.src_uri, fiches, site, layout.history, name, layout.feed_size)
-        files.append(GeneratedFile(uri, made))
+        fiches = index.with_term(term)
+        files.append(GeneratedFile(uri, partial(feed, title, uri, term.src_uri, fiches, *each)))
     return files
 
 

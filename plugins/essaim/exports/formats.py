@@ -15,7 +15,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from ..domain.fiche import Fiche
 from .columns import COLUMNS, Column, Site, by_slug, record
@@ -55,16 +55,17 @@ def _dump(data: object) -> bytes:
 
 
 def dump_lines(
-    items: Sequence[object], head: dict[str, object] | None = None, key: str = ""
+    items: Iterable[object], head: dict[str, object] | None = None, key: str = ""
 ) -> bytes:
     """JSON with one line per item (a list, or ``head`` plus the list under ``key``): a diff
     between two versions shows the fiches that changed, and the C encoder stays fast at ten
-    thousand fiches (``indent`` would make it pure Python)."""
-    array = "[\n" + ",\n".join(json.dumps(item, ensure_ascii=False) for item in items) + "\n]"
+    thousand fiches (``indent`` would make it pure Python). Each line is encoded as it is
+    made: the file's text is never held whole beside its bytes."""
+    lines = b",\n".join(json.dumps(item, ensure_ascii=False).encode() for item in items)
     if head is None:
-        return (array + "\n").encode("utf-8")
-    opening = json.dumps(head, ensure_ascii=False)[:-1]
-    return f"{opening}, {json.dumps(key)}: {array}}}\n".encode()
+        return b"".join((b"[\n", lines, b"\n]\n"))
+    opening = f"{json.dumps(head, ensure_ascii=False)[:-1]}, {json.dumps(key)}: [\n"
+    return b"".join((opening.encode(), lines, b"\n]}\n"))
 
 
 def records_of(fiches: Sequence[Fiche], site: Site) -> list[Record]:

@@ -53,38 +53,39 @@ def option_id(kind: str, slug: str) -> str:
 
 
 def elements(fiches: Sequence[Fiche], records: Sequence[Record], places: Places) -> bytes:
-    """``fiches`` sorted by slug, and their records in the same order."""
-    items = []
-    for fiche, data in zip(fiches, records, strict=True):
-        categories = [option_id(kind, term.slug) for kind in KINDS for term in getattr(fiche, kind)]
-        if fiche.statut:
-            categories.append(option_id("statut", slugify(fiche.statut)))
-        place = [*(fiche.territoire.communes if fiche.territoire else ())]
-        place += [f"{d.name} ({d.code})" for d in fiche.departements]
-        communes = fiche.territoire.communes if fiche.territoire else ()
-        address = {
-            "addressLocality": communes[0] if communes else "",
-            "addressCountry": "FR",
-            "customFormatedAddress": ", ".join(place),
-        }
-        position = places.of(fiche)
-        geo = (
-            {"latitude": round(position.lat, 4), "longitude": round(position.lon, 4)}
-            if position
-            else None
-        )
-        items.append(
-            {
-                "id": fiche.slug,
-                "name": fiche.title,
-                "categories": categories,
-                "geo": geo,
-                "address": address,
-                "description": fiche.summary,
-                **data,
-            }
-        )
-    return dump_lines(items)
+    """``fiches`` sorted by slug, and their records in the same order; each element is
+    made as it is written."""
+    pairs = zip(fiches, records, strict=True)
+    return dump_lines(_element(fiche, data, places) for fiche, data in pairs)
+
+
+def _element(fiche: Fiche, data: Record, places: Places) -> dict[str, object]:
+    categories = [option_id(kind, term.slug) for kind in KINDS for term in getattr(fiche, kind)]
+    if fiche.statut:
+        categories.append(option_id("statut", slugify(fiche.statut)))
+    place = [*(fiche.territoire.communes if fiche.territoire else ())]
+    place += [f"{d.name} ({d.code})" for d in fiche.departements]
+    communes = fiche.territoire.communes if fiche.territoire else ()
+    address = {
+        "addressLocality": communes[0] if communes else "",
+        "addressCountry": "FR",
+        "customFormatedAddress": ", ".join(place),
+    }
+    position = places.of(fiche)
+    geo = (
+        {"latitude": round(position.lat, 4), "longitude": round(position.lon, 4)}
+        if position
+        else None
+    )
+    return {
+        "id": fiche.slug,
+        "name": fiche.title,
+        "categories": categories,
+        "geo": geo,
+        "address": address,
+        "description": fiche.summary,
+        **data,
+    }
 
 
 def taxonomy(vocabulary: Vocabulary) -> bytes:

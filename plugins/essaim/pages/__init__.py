@@ -62,7 +62,9 @@ def _front_matter(title: str, searchable: bool) -> str:
 
 @dataclass(frozen=True)
 class GeneratedFile:
-    """A file that is not a page (the listing's data), written as it is."""
+    """A file that is not a page (the listing's data, the map's, the open data), written as
+    it is. ``make`` gives its bytes: called when the file is written, once the pages are
+    (no page holds them), so that they never wait in memory beside the pages."""
 
     src_uri: str
-    content: bytes
+    make: Callable[[], bytes]

@@ -57,6 +57,10 @@ def map_page(index: Index, render: Renderer, layout: Layout) -> GeneratedPage:
 
 def map_points(index: Index, layout: Layout) -> GeneratedFile:
     """One row per fiche of ``liste.js``, in the same order: [lat, lon, precision, label]."""
+    return GeneratedFile(POINTS_URI, partial(_points_script, index, layout))
+
+
+def _points_script(index: Index, layout: Layout) -> bytes:
     points: list[object] = []
     for fiche in index.fiches:
         place = index.places.of(fiche)
@@ -83,4 +87,4 @@ def map_points(index: Index, layout: Layout) -> GeneratedFile:
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     # « </script> » in a value cannot close anything here: the file is loaded by src, and
     # JSON escapes nothing else that a script parser would read as code.
-    return GeneratedFile(POINTS_URI, f"window.essaimCarte = {text};\n".encode())
+    return f"window.essaimCarte = {text};\n".encode()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import json
 from collections import Counter
+from functools import partial
 
 from ..domain.body import shorten
 from ..domain.fiche import STATUSES, Fiche
@@ -88,6 +89,10 @@ def listing_data_uri(layout: Layout) -> str:
 
 def listing_data(index: Index, layout: Layout) -> GeneratedFile:
     """The listing's filter data, as a script (it loads from a file:// site too)."""
+    return GeneratedFile(listing_data_uri(layout), partial(_listing_script, index, layout))
+
+
+def _listing_script(index: Index, layout: Layout) -> bytes:
     labels: dict[str, dict[str, str]] = {key: {} for key, _ in FACETS.values()}
     labels["statut"] = {slugify(status): status for status in STATUSES}
     rows = []
@@ -114,7 +119,7 @@ def listing_data(index: Index, layout: Layout) -> GeneratedFile:
     data = {"labels": labels, "fiches": rows}
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     # Bytes: a str holding one character beyond Latin-1 takes two bytes for each.
-    return GeneratedFile(listing_data_uri(layout), f"window.essaimListe = {text};\n".encode())
+    return f"window.essaimListe = {text};\n".encode()
 
 
 def _facets(index: Index) -> list[dict[str, object]]:

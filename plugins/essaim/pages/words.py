@@ -11,6 +11,7 @@ listing only when a reader types a keyword.
 from __future__ import annotations
 
 import json
+from functools import partial
 
 from ..domain.fiche import Fiche
 from ..domain.index import Index
@@ -25,6 +26,10 @@ def listing_words_uri(layout: Layout) -> str:
 def listing_words(index: Index, layout: Layout) -> GeneratedFile:
     """``window.essaimMots = {"mots": "a b c", "fiches": ["0,2", ...]}`` (a script, so
     that it loads from a file:// copy of the site too)."""
+    return GeneratedFile(listing_words_uri(layout), partial(_words_script, index))
+
+
+def _words_script(index: Index) -> bytes:
     per_fiche = [fiche_words(fiche) for fiche in index.fiches]
     vocabulary = sorted({word for words in per_fiche for word in words})
     position = {word: n for n, word in enumerate(vocabulary)}
@@ -35,7 +40,7 @@ def listing_words(index: Index, layout: Layout) -> GeneratedFile:
         rows.append(",".join(_base36(gap) for gap in gaps))
     data = {"mots": " ".join(vocabulary), "fiches": rows}
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return GeneratedFile(listing_words_uri(layout), f"window.essaimMots = {text};\n".encode())
+    return f"window.essaimMots = {text};\n".encode()
 
 
 def _base36(number: int) -> str:

@@ -21,7 +21,6 @@ by modification times alone. The search index is rebuilt only by full builds.
 from __future__ import annotations
 
 import logging
-import shutil
 import time
 from pathlib import Path
 from typing import Any
@@ -118,13 +117,12 @@ class IncrementalSite:
         if structure != self.structure:
             self.full()
             return ["*"]
-        self._copy_changed_data()
+        self.plugin.data_files.write(changed_only=True)  # the listing's, the map's...
         shown = self._fragments(self._neighbours(changed))
         stale = {key.split("#")[0] for key, value in shown.items() if self.shown.get(key) != value}
         stale |= changed
         self.shown.update(shown)
         self._render(sorted(stale))
-        self.plugin.scratch.clear()
         log.info(
             f"essaim: {len(stale)} page(s) reconstruite(s) en {time.monotonic() - start:.2f} s "
             f"(processeur : {time.process_time() - cpu:.2f} s)"
@@ -211,17 +209,3 @@ class IncrementalSite:
             related = fiche_related(plugin.index, plugin.render, fiche)
             shown[f"{fiche.src_uri}#essaim"] = _digest(facts + related)
         return shown
-
-    def _copy_changed_data(self) -> None:
-        """The listing, map and open data files the plugin just wrote, where they differ."""
-        scratch = self.plugin.scratch._folder
-        if scratch is None:
-            return
-        root = Path(scratch.name)
-        for path in root.rglob("*"):
-            if not path.is_file():
-                continue
-            target = self.site / path.relative_to(root)
-            if not target.is_file() or _digest(target.read_bytes()) != _digest(path.read_bytes()):
-                target.parent.mkdir(parents=True, exist_ok=True)
-                shutil.copyfile(path, target)

@@ -1,5 +1,6 @@
 """The words too common to narrow a search, counted from the indexed pages as they are
-written, and written at the end of the build for ``recherche.js``.
+written (by the indexer's process, ``indexer.py``), and written at the end of the build for
+``recherche.js``.
 
 A word found in most pages has a posting list as long as the index: its chunk is the
 largest a query can fetch (« de » is 320 KB at 10,000 fiches) and, in a query with other
@@ -37,6 +38,16 @@ class CommonWords:
     def __init__(self) -> None:
         self.pages = 0
         self.counts: Counter[str] = Counter()
+
+    @classmethod
+    def counted(cls, pages: object, counts: object) -> CommonWords:
+        """The words as another process counted them (``ValueError``: not counts)."""
+        if not isinstance(pages, int) or not isinstance(counts, dict):
+            raise ValueError("des comptes de mots attendus")
+        words = cls()
+        words.pages = pages
+        words.counts.update({str(word): int(count) for word, count in counts.items()})
+        return words
 
     def add(self, indexed: str) -> None:
         """Count the words of one indexed page, from the HTML Pagefind reads of it (the

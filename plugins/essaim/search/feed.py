@@ -1,10 +1,10 @@
 """Pagefind fed page by page while MkDocs writes the site.
 
 Run over the finished site, Pagefind cost one core for seconds after every page was written.
-Here its binary runs in service mode from the start of the build: each indexed page's HTML
-goes down a pipe as it is written (by a thread of its own, ``pipe.py``), so the Rust
-indexer parses on the second core while MkDocs renders the next pages, and only the index
-itself is left for the end.
+Here its binary runs in service mode from the start of the build, driven by the indexer's
+process (``indexer.py``): each indexed page goes down a pipe as MkDocs writes it (by a thread
+of its own, ``pipe.py``), so the Rust indexer parses on the second core while MkDocs renders
+the next pages, and only the index itself is left for the end.
 
 The protocol is the one of Pagefind's Python package (base64 JSON messages ended by a
 comma, answered by id), spoken directly: the package's reader sleeps 0.1 s between two
@@ -33,15 +33,14 @@ from pathlib import Path
 from typing import IO, Any, NoReturn
 
 from .bundle import answer_of, put_in_place, write_bundle
-from .pagefind import EXCLUDED, OUTPUT, PagefindError, executable, summary
+from .pagefind import EXCLUDED, OUTPUT, PagefindError, summary
 from .pipe import PipeWriter
 
 _WAIT = 3600.0  # seconds, as for the command-line run
 _PIPE = 1 << 20  # bytes: Linux's default limit for an unprivileged process
-_QUEUED = 32 << 20  # bytes of pages waiting for Pagefind beside the pipe, at most
 
 
-def _widen(pipe: IO[bytes]) -> None:
+def widen(pipe: IO[bytes]) -> None:
     """Room for a hundred pages in the pipe (64 KiB, about two pages, by default): the
     writing thread (``pipe.PipeWriter``) hands them over in few system calls, and waits
     for Pagefind only when that much is unread."""
@@ -62,14 +61,14 @@ def page_url(dest_uri: str) -> str:
 class PagefindFeed:
     """One Pagefind service for one build: ``add`` each page, then ``finish``."""
 
-    def __init__(self, site_dir: Path) -> None:
+    def __init__(self, site_dir: Path, pagefind: Path) -> None:
         self.site_dir = site_dir
         # A file, not a pipe: what Pagefind prints is read only when it fails, and a pipe
         # nobody reads could fill and stop it. Closed with the service, in close().
         self._stderr: IO[bytes] = tempfile.TemporaryFile()  # noqa: SIM115
         try:
             self._process = subprocess.Popen(
-                [str(executable()), "--service"],
+                [str(pagefind), "--service"],
                 stdin=subprocess.PIPE,
                 stdout=subprocess.PIPE,
                 stderr=self._stderr,
@@ -78,8 +77,8 @@ class PagefindFeed:
             self._stderr.close()
             raise PagefindError(f"Pagefind n'a pas pu être lancé : {error}") from None
         assert self._process.stdin is not None
-        _widen(self._process.stdin)
-        self._input = PipeWriter(self._process.stdin, _QUEUED)
+        widen(self._process.stdin)
+        self._input = PipeWriter(self._process.stdin)
         self._done = threading.Condition()
         self._answers: dict[int, dict[str, Any]] = {}
         self._urls: dict[int, str] = {}  # pages sent, until answered: to name them in errors

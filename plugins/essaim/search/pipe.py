@@ -14,11 +14,13 @@ import threading
 from collections import deque
 from typing import IO
 
+LIMIT = 32 << 20  # bytes of pages waiting beside the pipe, at most
+
 
 class PipeWriter:
     """``write`` queues, the thread writes in order; ``end`` closes the pipe once written."""
 
-    def __init__(self, pipe: IO[bytes], limit: int) -> None:
+    def __init__(self, pipe: IO[bytes], limit: int = LIMIT) -> None:
         self._pipe = pipe
         self._limit = limit
         self._queued: deque[bytes | None] = deque()  # None: the end of input

@@ -1,5 +1,6 @@
-"""The search index of one MkDocs build: Pagefind fed each page as it is written, or, for
-builds that write only some pages (``--dirty``), run over the site once it is written."""
+"""The search index of one MkDocs build: each page handed to the indexer's process as it is
+written (``indexer.py``), or, for builds that write only some pages (``--dirty``), Pagefind
+run over the site once it is written."""
 
 from __future__ import annotations
 
@@ -11,8 +12,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 from .common import CommonWords
-from .feed import PagefindFeed, page_url
-from .pagefind import PagefindError, index_site
+from .feed import page_url
+from .indexer import Indexer
+from .pagefind import OUTPUT, PagefindError, index_site
 from .view import BODY_MARK, pagefind_view
 
 
@@ -20,54 +22,67 @@ class SearchIndex:
     """Its errors are the build's: a ``PluginError`` saying, in French, what to do."""
 
     def __init__(self) -> None:
-        self._feed: PagefindFeed | None = None
+        self._indexer: Indexer | None = None
         self._enabled = False
-        self.whole_site = True  # False under ``--dirty``: the feed would miss pages
-        self.common = CommonWords()  # counted as pages are added, written beside the index
+        self.whole_site = True  # False under ``--dirty``: the indexer would miss pages
 
     def start(self, site_dir: Path, enabled: bool) -> None:
-        """Before the pages are written: Pagefind starts, to index them on the other core
+        """Before the pages are written: the indexer starts, to index them on the other core
         as they are."""
         self.abort()
         self._enabled = enabled
         if enabled and self.whole_site:
             with _errors():
-                self._feed = PagefindFeed(site_dir)
+                self._indexer = Indexer(site_dir)
 
-    def add(self, output: str, dest_uri: str) -> None:
-        """The page at ``dest_uri`` as it is written. Outside a build (the preview writes
-        single pages again after one), its words only: the index is made by full builds."""
-        if BODY_MARK in output:
-            fed, indexed = pagefind_view(output)
-            self.common.add(indexed)
-            if self._feed is not None:
-                with _errors():
-                    self._feed.add(fed, page_url(dest_uri))
-        elif self._feed is not None and self._feed.pages:  # indexed pages come first
-            with _errors():
-                self._feed.write()
+    def add(self, output: str, dest_uri: str) -> bool:
+        """The page at ``dest_uri`` as it is written; ``True`` when it is the first page
+        the index does not hold (they come last: the index is being made). Outside a build
+        (the preview writes single pages again after one), nothing: the index is made by
+        full builds."""
+        if self._indexer is None:
+            return False
+        with _errors():
+            if BODY_MARK in output:
+                self._indexer.add(output, page_url(dest_uri))
+            elif self._indexer.pages and not self._indexer.writing:
+                self._indexer.write()  # indexed pages come first: they are all in
+                return True
+        return False
 
     def finish(self, site_dir: Path) -> str | None:
-        """Write ``site_dir/pagefind/``; says how many pages it holds (``None``: no search)."""
-        feed, self._feed = self._feed, None
+        """Write ``site_dir/pagefind/`` and the common words; says how many pages the index
+        holds (``None``: no search)."""
+        indexer, self._indexer = self._indexer, None
         if not self._enabled:
             return None
         with _errors():
-            if feed is not None and feed.site_dir == site_dir:
-                summary = feed.finish()
+            if indexer is not None and indexer.site_dir == site_dir:
+                summary, words = indexer.finish()
             else:
-                if feed is not None:
-                    feed.close()
-                summary = index_site(site_dir)
-        self.common.write(site_dir)
+                if indexer is not None:
+                    indexer.close()
+                summary, words = index_site(site_dir), _site_words(site_dir)
+        words.write(site_dir)
         return summary
 
     def abort(self) -> None:
-        """The build failed: the service stops, nothing is written."""
-        feed, self._feed = self._feed, None
-        self.common = CommonWords()
-        if feed is not None:
-            feed.close()
+        """The build failed: the indexer stops, nothing is written."""
+        indexer, self._indexer = self._indexer, None
+        if indexer is not None:
+            indexer.close()
+
+
+def _site_words(site_dir: Path) -> CommonWords:
+    """The common words of the indexed pages of a site as written, read back: a ``--dirty``
+    build writes only some of them."""
+    common = CommonWords()
+    for path in sorted(site_dir.rglob("*.html")):
+        if path.relative_to(site_dir).parts[0] != OUTPUT and path.is_file():
+            html = path.read_text(encoding="utf-8", errors="replace")
+            if BODY_MARK in html:
+                common.add(pagefind_view(html)[1])
+    return common
 
 
 def indexed_first(files: Files, indexed: Callable[[File], bool]) -> None:

@@ -74,7 +74,7 @@ def stage(config: Any, target: Path, warn: Callable[[str], None] = print) -> Sta
     staged = Staged(index, render, publisher, sorted(corpus.problems))
     writer = _Writer(target, staged.written)
     for data in derived_files(index, layout):
-        writer.write(data.src_uri, data.content)
+        writer.write(data.src_uri, data.make())
     fiche_pages = FichePages(config, index, render, dict(history.last))
     if corpus.verdict.intro and corpus.intro is not None:  # untrusted: allowlist, nh3
         writer.write(corpus.verdict.intro, fiche_pages.intro(corpus.intro).encode(), False)
