@@ -12,6 +12,7 @@ import pytest
 import yaml
 
 from essaim.cli import main
+from essaim.data_files import DataFiles
 from essaim.domain import contract
 from essaim.domain.slugs import earlier_file_slug, file_slug, is_file_slug, title_slug
 from essaim.domain.territory import TerritoryReference
@@ -37,6 +38,9 @@ def extended(monkeypatch: pytest.MonkeyPatch) -> Iterator[contract.Field]:
     """The registry with one more field, after ``publics``: the one edit a new field takes."""
     at = next(i for i, f in enumerate(contract.FIELDS) if f.key == "publics") + 1
     monkeypatch.setattr(contract, "FIELDS", (*contract.FIELDS[:at], NEW, *contract.FIELDS[at:]))
+    # Patched in this process only: the open data files are written here, not by the
+    # build's writing process (which reads the registry as the source code has it).
+    monkeypatch.setattr(DataFiles, "write_beside", lambda files, index, layout: None)
     yield NEW
 
 

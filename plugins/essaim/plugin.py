@@ -24,7 +24,7 @@ from .exports.feeds import head_links
 from .guard import Printable, drop_refused, escape_build_log
 from .history import History, content_history, iso_day
 from .late import LATE, fiche_fragments, fill
-from .pages import GeneratedPage
+from .pages import GeneratedPage, Layout
 from .pages.headings import drop_empty_sections
 from .pages.render import Renderer
 from .pages.sanitize import AddressGuard, clean_html
@@ -40,6 +40,7 @@ from .wiring import layout as site_layout
 
 log = get_plugin_logger("essaim")
 log.logger.addFilter(Printable())
+_NOT_ON_SERVE = "livrets non imprimés pendant « mkdocs serve » : « essaim booklet » les construit"
 
 
 class EssaimPlugin(BasePlugin[EssaimConfig]):
@@ -49,6 +50,7 @@ class EssaimPlugin(BasePlugin[EssaimConfig]):
         self.cache = FicheCache()
         self.index: Index | None = None
         self.render: Renderer | None = None
+        self.layout: Layout | None = None
         self.generated: dict[str, GeneratedPage] = {}
         self.intro: tuple[str, str] | None = None  # the fiches folder's index.md, as read
         self.updated: dict[str, int] = {}
@@ -99,12 +101,11 @@ class EssaimPlugin(BasePlugin[EssaimConfig]):
         cached = len(corpus.fiches) - corpus.read
         log.debug(f"{corpus.read} fiches lues, {cached} depuis le cache")
         self.index = Index(corpus.fiches, corpus.vocabulary, corpus.places)
-        history = content_history(Path(config.docs_dir))
-        self.history = history
+        self.history = history = content_history(Path(config.docs_dir))
         self.updated = dict(history.last)
         self.themes = {term.slug: term.label for term in self.index.terms("themes")}
         self.render = Renderer(config.theme.get_env(), config.use_directory_urls)
-        layout = site_layout(config, self.config, history)
+        self.layout = layout = site_layout(config, self.config, history)
         try:
             self.publisher.plan(self.config.booklets, self.index)
         except ValueError as error:
@@ -112,18 +113,16 @@ class EssaimPlugin(BasePlugin[EssaimConfig]):
         self.render.env.globals["booklets_of"] = self.publisher.booklets_of
         for booklet in self.publisher.booklets:  # written in on_post_build; known to links now
             files.append(File.generated(config, booklet.spec.uri, content=b""))
-        self.data_files.clear()
-        for data in derived_files(self.index, layout):  # written once the pages are
+        self.data_files.stop()
+        for data in derived_files(self.index, layout):  # written in on_nav's process
             files.append(self.data_files.file(config, data))
         pages = derived_pages(self.index, self.render, layout)
         self.generated = {page.src_uri: page for page in pages}
         for page_file in page_files(config, self.generated.values(), files, self.config.vocabulary):
             files.append(page_file)
-        if self.config.admin:
-            for admin_file in admin_files(config, self.index, self.config.fiches_dir):
-                files.append(admin_file)
-        for asset in asset_files(config, self.config.assets_dir):
-            files.append(asset)
+        admin = admin_files(config, self.index, self.config.fiches_dir) if self.config.admin else []
+        for extra in [*admin, *asset_files(config, self.config.assets_dir)]:
+            files.append(extra)
         return files
 
     @event_priority(-100)  # last of all plugins: the files as MkDocs writes them
@@ -195,9 +194,7 @@ class EssaimPlugin(BasePlugin[EssaimConfig]):
 
     @event_priority(-100)  # last of all plugins: the page as it is written (None: unchanged)
     def _index_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> None:
-        if self.search.add(output, page.file.dest_uri):
-            # While Pagefind makes its index, in the memory the indexed pages held.
-            self.data_files.write()
+        self.search.add(output, page.file.dest_uri)
 
     on_post_page = CombinedEvent(_post_page, _index_page)
 
@@ -224,12 +221,18 @@ class EssaimPlugin(BasePlugin[EssaimConfig]):
             return output
         return fill(output, fragments, uri, log.warning)
 
+    def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
+        """A build's data files: written on the other core while MkDocs reads the pages."""
+        if self.config.enabled and self.index is not None and self.layout is not None:
+            self.data_files.write_beside(self.index, self.layout)
+        return nav
+
     def on_build_error(self, *, error: Exception) -> None:
-        self.data_files.clear()
+        self.data_files.stop()
         self.search.abort()
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        self.data_files.write()  # unless written after the last indexed page
+        self.data_files.finish()
         self._print_booklets(config)  # while Pagefind makes its index on the other core
         if summary := self.search.finish(Path(config.site_dir)):
             log.info(f"recherche : {summary}")
@@ -238,13 +241,9 @@ class EssaimPlugin(BasePlugin[EssaimConfig]):
         if not self.config.enabled or not self.publisher.booklets or self.render is None:
             return
         if self.serving and not self.config.booklets_on_serve:
-            log.info(
-                "livrets non imprimés pendant « mkdocs serve » : « essaim booklet » les construit"
-            )
+            log.info(_NOT_ON_SERVE)
             return
-        site = Site(
-            config.site_name, config.site_url, self.config.assets_dir, config.use_directory_urls
-        )
-        self.publisher.write(
-            self.render.env, site, Path(config.site_dir), log.info, log.warning, self.updated
-        )
+        urls = config.use_directory_urls
+        site = Site(config.site_name, config.site_url, self.config.assets_dir, urls)
+        folder = Path(config.site_dir)
+        self.publisher.write(self.render.env, site, folder, log.info, log.warning, self.updated)

@@ -15,7 +15,6 @@ One frame per message: a kind, the lengths of the URL and of the page, then both
 from __future__ import annotations
 
 import json
-import os
 import struct
 import subprocess
 import sys
@@ -23,6 +22,7 @@ import tempfile
 from pathlib import Path
 from typing import IO, Any
 
+from ..child import python_child
 from .common import CommonWords
 from .feed import PagefindFeed, widen
 from .pagefind import PagefindError, executable
@@ -48,10 +48,7 @@ class Indexer:
     def __init__(self, site_dir: Path) -> None:
         self.site_dir = site_dir
         pagefind = executable()  # not installed: said at once, by the build itself
-        # The interpreter of the build; -P: nothing is imported from the project's folder.
-        command = [sys.executable, "-P", "-m", __name__, str(site_dir), str(pagefind)]
-        paths = [str(Path(__file__).resolve().parents[2]), os.environ.get("PYTHONPATH", "")]
-        environment = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, paths)))
+        command, environment = python_child(__name__, str(site_dir), str(pagefind))
         self._stderr: IO[bytes] = tempfile.TemporaryFile()  # noqa: SIM115 (closed in close)
         try:
             self._process = subprocess.Popen(
@@ -65,7 +62,7 @@ class Indexer:
         widen(self._process.stdin)
         self._input = PipeWriter(self._process.stdin)
         self.pages = 0  # sent to be indexed
-        self.writing = False  # the index asked for
+        self._writing = False
 
     def add(self, html: str, url: str) -> None:
         self._send(frame(PAGE, url, html))
@@ -73,8 +70,8 @@ class Indexer:
 
     def write(self) -> None:
         """Every indexed page is in: Pagefind makes the index now. Once is enough."""
-        if not self.writing:
-            self.writing = True
+        if not self._writing:
+            self._writing = True
             self._send(frame(WRITE))
 
     def finish(self) -> tuple[str, CommonWords]:

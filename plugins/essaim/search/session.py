@@ -35,20 +35,16 @@ class SearchIndex:
             with _errors():
                 self._indexer = Indexer(site_dir)
 
-    def add(self, output: str, dest_uri: str) -> bool:
-        """The page at ``dest_uri`` as it is written; ``True`` when it is the first page
-        the index does not hold (they come last: the index is being made). Outside a build
-        (the preview writes single pages again after one), nothing: the index is made by
-        full builds."""
+    def add(self, output: str, dest_uri: str) -> None:
+        """The page at ``dest_uri`` as it is written. Outside a build (the preview writes
+        single pages again after one), nothing: the index is made by full builds."""
         if self._indexer is None:
-            return False
+            return
         with _errors():
             if BODY_MARK in output:
                 self._indexer.add(output, page_url(dest_uri))
-            elif self._indexer.pages and not self._indexer.writing:
-                self._indexer.write()  # indexed pages come first: they are all in
-                return True
-        return False
+            elif self._indexer.pages:  # indexed pages come first: they are all in
+                self._indexer.write()
 
     def finish(self, site_dir: Path) -> str | None:
         """Write ``site_dir/pagefind/`` and the common words; says how many pages the index
