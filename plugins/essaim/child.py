@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 from pathlib import Path
+from typing import IO, Any
 
 # The folder holding the ``essaim`` package, whichever way it was installed or loaded.
 _ROOT = str(Path(__file__).resolve().parents[1])
@@ -16,3 +18,17 @@ def python_child(module: str, *arguments: str) -> tuple[list[str], dict[str, str
     paths = [_ROOT, os.environ.get("PYTHONPATH", "")]
     environment = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, paths)))
     return [sys.executable, "-P", "-m", module, *arguments], environment
+
+
+def child_answer(output: bytes, stderr: IO[bytes], stopped: str) -> dict[str, Any]:
+    """The one line of JSON a child wrote when it ended; when there is none (it crashed),
+    an ``error`` saying ``stopped`` and the last line it printed, never its traceback."""
+    try:
+        answer = json.loads(output)
+    except ValueError:
+        answer = None
+    if isinstance(answer, dict):
+        return answer
+    stderr.seek(0)
+    lines = stderr.read().decode("utf-8", errors="replace").strip().splitlines()
+    return {"error": f"{stopped} : {lines[-1][-500:]}" if lines else stopped}

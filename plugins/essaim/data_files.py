@@ -25,7 +25,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-from .child import python_child
+from .child import child_answer, python_child
 from .domain.index import Index
 from .pages import GeneratedFile, Layout
 from .pages.site import derived_files
@@ -68,7 +68,7 @@ class DataFiles:
             pickle.dump((index, layout, targets), job, protocol=pickle.HIGHEST_PROTOCOL)
             job.seek(0)
             command, environment = python_child(__name__)
-            self._stderr = tempfile.TemporaryFile()  # noqa: SIM115 (closed in wait, stop)
+            self._stderr = tempfile.TemporaryFile()  # noqa: SIM115 (closed in finish, stop)
             self._writer = subprocess.Popen(
                 command, stdin=job, stdout=subprocess.PIPE, stderr=self._stderr, env=environment
             )
@@ -81,14 +81,11 @@ class DataFiles:
         if writer is None:
             return
         output, _ = writer.communicate()
-        try:
-            answer = json.loads(output)
-        except ValueError:
-            answer = None
-        if not isinstance(answer, dict) or answer.get("error") or writer.returncode:
-            error = answer.get("error") if isinstance(answer, dict) else None
-            raise PluginError(f"{_FAILED} : {error or self._detail()}")
+        assert self._stderr is not None
+        answer = child_answer(output, self._stderr, "processus arrêté")
         self._close()
+        if answer.get("error") or writer.returncode:
+            raise PluginError(f"{_FAILED} : {answer.get('error') or 'processus arrêté'}")
 
     def stop(self) -> None:
         """Nothing more is written from before: a build stopped, or a new one starts."""
@@ -98,14 +95,6 @@ class DataFiles:
             writer.kill()
             writer.communicate()
         self._close()
-
-    def _detail(self) -> str:
-        if self._stderr is None:
-            return "processus arrêté"
-        self._stderr.seek(0)
-        lines = self._stderr.read().decode("utf-8", errors="replace").strip().splitlines()
-        self._close()
-        return lines[-1][-500:] if lines else "processus arrêté"  # its last word, no traceback
 
     def _close(self) -> None:
         if self._stderr is not None:

@@ -66,7 +66,6 @@ class IncrementalSite:
         self._was_serving = bool(self.plugin.serving)
         config.plugins.on_startup(command="serve", dirty=False)
         self.docs = Path(config.docs_dir)
-        self.site = Path(config.site_dir)
         self.sources = Sources(self.docs)
         self.shown: dict[str, str] = {}  # what each page shows from Essaim → its hash
         self.structure: dict[str, str] = {}  # derived page → its front matter

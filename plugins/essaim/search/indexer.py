@@ -22,7 +22,7 @@ import tempfile
 from pathlib import Path
 from typing import IO, Any
 
-from ..child import python_child
+from ..child import child_answer, python_child
 from .common import CommonWords
 from .feed import PagefindFeed, widen
 from .pagefind import PagefindError, executable
@@ -105,16 +105,9 @@ class Indexer:
         """The process's one line, once its input has ended and it has stopped."""
         assert self._process.stdout is not None
         self._input.end()
-        line = self._process.stdout.read()
+        output = self._process.stdout.read()
         self._process.wait()
-        try:
-            answer = json.loads(line)
-        except ValueError:
-            answer = None
-        if not isinstance(answer, dict):
-            self._stderr.seek(0)
-            detail = self._stderr.read().decode("utf-8", errors="replace").strip()[-2000:]
-            answer = {"error": f"{_STOPPED} : {detail}" if detail else _STOPPED}
+        answer = child_answer(output, self._stderr, _STOPPED)
         self.close()
         return answer
 
