@@ -21,6 +21,24 @@ def test_a_one_off_build_lets_the_commune_table_go(monkeypatch: pytest.MonkeyPat
     assert CommuneTable.load() is not first  # nobody holds it after its use
 
 
+def test_placing_fiches_at_their_chef_lieu_does_not_read_the_whole_table() -> None:
+    """A corpus names the communes of a few départements: the table reads a département
+    only when one of its communes is named (the whole table is 20 MiB of objects)."""
+    import gc
+    import tracemalloc
+
+    from essaim.domain.communes import _packaged_table
+
+    gc.collect()
+    tracemalloc.start()
+    table = _packaged_table.__wrapped__()
+    assert all(table.chef_lieu(code) for code in ("01", "2A", "48", "75", "971", "976"))
+    assert table.commune("48", "Mende") is not None
+    held, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    assert peak < 10 * 2**20 and held < 4 * 2**20, (held, peak)  # all read: 27 and 20
+
+
 def test_the_words_of_fiches_are_one_string_each() -> None:
     first = body_words("Un atelier de cuisine partagée.")
     second = body_words("Cuisine et jardin : un atelier ouvert.")

@@ -42,6 +42,42 @@ def test_the_table_places_communes_by_departement_homonyms_included() -> None:
     assert all(table.chef_lieu(d["code"]) for d in codes)  # every fallback exists
 
 
+def test_a_chef_lieu_found_by_its_line_is_the_commune_of_its_name() -> None:
+    """A fiche placed at its chef-lieu reads one line of the table, not its département:
+    the same commune, for every département, as when the département was read whole."""
+    import gzip
+    from importlib import resources
+
+    raw = resources.files("essaim").joinpath("data", "communes.tsv.gz").read_bytes()
+    text = gzip.decompress(raw).decode("utf-8")
+    by_line, whole = CommuneTable.parse(text), CommuneTable.parse(text)
+    codes = [
+        d["code"]
+        for d in json.loads(
+            (Path(__file__).parents[1] / "plugins/essaim/data/territoires.json").read_text("utf-8")
+        )["departements"]
+    ]
+    chefs_lieux = [by_line.chef_lieu(code) for code in codes]
+    for code, chef_lieu in zip(codes, chefs_lieux, strict=True):
+        assert chef_lieu is not None
+        assert whole.commune(code, chef_lieu.name) == chef_lieu
+        assert whole.chef_lieu(code) == chef_lieu
+
+
+def test_a_former_commune_may_have_joined_one_of_another_departement() -> None:
+    table = CommuneTable.parse(
+        "# a table of two départements\n"
+        "=01\tBourg\n001\tBourg\t46.2\t5.2\n002\tAncienne\t46.1\t5.1\t+39001\n"
+        "=39\tLons\n001\tNouvelle\t46.6\t5.5\t*\n002\tLons\t46.7\t5.6\n"
+    )
+    former = table.commune("01", "ancienne")
+    assert former is not None and former.current == "Nouvelle" and former.code == "01002"
+    assert table.merged_into("39", "Nouvelle") is None  # a name is not its own start
+    assert table.chef_lieu("39") == table.commune("39", "Lons")
+    assert table.codes == {"01001", "39001", "39002"}
+    assert table.commune("02", "Bourg") is None and table.chef_lieu("02") is None
+
+
 def test_the_cache_reads_what_it_writes_sorted_and_stable() -> None:
     cache = GeocodingCache()
     cache.add("971", CachedPlace("Le Moule", 16.3333, -61.3444, "commune", "ban"))

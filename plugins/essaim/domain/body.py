@@ -79,7 +79,7 @@ def filled_sections(body: str) -> tuple[str, ...]:
         match = _HEADING.match(line.strip())
         if match and len(match.group(1)) == 2:
             if title and "".join(text).strip() and title not in filled:
-                filled.append(title)
+                filled.append(sys.intern(title))  # « Contexte »…: one string for the corpus
             title, text = match.group(2).strip(), []
         elif not match or len(match.group(1)) > 2:
             text.append(line if not match else "")
