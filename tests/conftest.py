@@ -117,7 +117,12 @@ def build_site(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> Builder:
         caplog.clear()
         with caplog.at_level(logging.WARNING, logger="mkdocs"):
             try:
-                build(load_config(str(config_file), strict=strict, site_dir=str(site.site_dir)))
+                config = load_config(str(config_file), strict=strict, site_dir=str(site.site_dir))
+                config.plugins.on_startup(command="build", dirty=False)  # as ``mkdocs build``
+                try:
+                    build(config)
+                finally:
+                    config.plugins.on_shutdown()
             except Abort:
                 site.aborted = True
         site.warnings = [

@@ -5,10 +5,11 @@ No page holds their bytes, and making them takes a second of the build's thread 
 fiches, while the other core has nothing to do until the first page is written (Pagefind
 indexes from then on). So a build hands the index to a child of its interpreter
 (``write_beside``, before MkDocs reads the pages), which makes and writes them there; the
-build waits for it at the end (``finish``). The preview and the engine-independent step
-write them in their own process (``write``). Each file is in place, empty, from the start:
-MkDocs lists it (links to it are checked) and leaves it to its writer (its source is the
-file itself).
+build waits for it at the end (``finish``); the words of the fiches' bodies, which only the
+listing's filter shows, are read there from the files (``domain/fiche_file.py``). The
+preview and the engine-independent step write them in their own process (``write``).
+Each file is in place, empty, from the start: MkDocs lists it (links to it are checked)
+and leaves it to its writer (its source is the file itself).
 """
 
 from __future__ import annotations

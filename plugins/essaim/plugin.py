@@ -65,6 +65,7 @@ class EssaimPlugin(BasePlugin[EssaimConfig]):
         """Kept by ``mkdocs serve`` across rebuilds: after an edit, only changed fiches are read."""
         self.serving = command == "serve"
         CommuneTable.kept = command != "build"  # else freed once the fiches are placed
+        self.cache.read_words = command == "serve"  # else read by the data files' process
         self.search.whole_site = not dirty  # else Pagefind reads the site once it is written
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
@@ -100,7 +101,7 @@ class EssaimPlugin(BasePlugin[EssaimConfig]):
         self.intro = (intro, corpus.intro) if intro and corpus.intro is not None else None
         cached = len(corpus.fiches) - corpus.read
         log.debug(f"{corpus.read} fiches lues, {cached} depuis le cache")
-        self.index = Index(corpus.fiches, corpus.vocabulary, corpus.places)
+        self.index = Index(corpus.fiches, corpus.vocabulary, corpus.places, corpus.words)
         self.history = history = content_history(Path(config.docs_dir))
         self.updated = dict(history.last)
         self.themes = {term.slug: term.label for term in self.index.terms("themes")}

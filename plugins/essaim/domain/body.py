@@ -105,9 +105,9 @@ def body_words(body: str) -> tuple[str, ...]:
     """The body's distinct words, folded (no accents, no case) and sorted: what the
     listing's keyword filter searches by word start, as search does."""
     words = folded_words(plain_text(body))
-    # Interned: every fiche keeps its words for the whole build (and across ``mkdocs serve``
-    # rebuilds), and most are those of other fiches too; one string each, not one a fiche
-    # (at 1,000 fiches, 14 MiB of strings become 3).
+    # Interned: the listing's words hold every fiche's at once (and ``mkdocs serve`` keeps
+    # them across rebuilds), and most are those of other fiches too; one string each, not
+    # one a fiche (at 1,000 fiches, 14 MiB of strings become 3).
     kept = (sys.intern(w) for w in words if (len(w) > 2 or w.isdigit()) and w not in _STOP_WORDS)
     return tuple(sorted(kept))
 

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from . import contract
 from .fiche import Fiche
+from .fiche_file import FicheWords, decode, is_binary
 from .frontmatter import Source
 from .gate import Verdict, judge_folder
 from .page_meta import intro_page, page_text
@@ -22,7 +23,6 @@ from .vocabulary import Vocabulary
 
 _TYPE_FICHE = re.compile(r"^type:[ \t]*[\"']?fiche[\"']?[ \t]*$", re.MULTILINE)
 _NOT_FICHES = {"index.md", "README.md"}
-LARGE_FILE = 1_000_000
 
 
 @dataclass(frozen=True)
@@ -45,6 +45,7 @@ class Corpus:
     places: Places = field(default_factory=lambda: Places({}, []))
     verdict: Verdict = field(default_factory=Verdict)  # what the gate let into the folder
     intro: str | None = None  # what MkDocs reads for the folder's index.md
+    words: FicheWords = field(default_factory=FicheWords)  # where their body's words are
 
     @property
     def errors(self) -> list[Problem]:
@@ -57,6 +58,8 @@ class FicheCache:
 
     entries: dict[tuple[str, str], tuple[Fiche, list[Problem]]] = field(default_factory=dict)
     vocabulary_key: str = ""
+    # False: the fiches are read without their body's words (a one-off build: see fiche_file).
+    read_words: bool = True
 
 
 def is_under(src_uri: str, folder: str) -> bool:
@@ -72,33 +75,6 @@ def is_fiche(src_uri: str, text: str, settings: Settings) -> bool:
         return False
     front = text[:20_000].split("\n---", 1)[0]
     return bool(_TYPE_FICHE.search(front))
-
-
-def is_binary(raw: bytes) -> bool:
-    """An image or a document saved as ``.md``: text files hold no NUL byte."""
-    return b"\x00" in raw[:8192]
-
-
-def decode(raw: bytes, path: str) -> tuple[str, list[Problem]]:
-    """Text of a page: UTF-8 expected; anything else is reported and read as best we can."""
-    problems = []
-    if len(raw) > LARGE_FILE:
-        size = f"{len(raw) / 1_000_000:.1f}".replace(".", ",")
-        message = (
-            f"fiche très volumineuse ({size} Mo) : une fiche décrit une action en "
-            "quelques pages, le reste a-t-il sa place ici ?"
-        )
-        problems.append(Problem(path, "", message, Level.WARNING))
-    try:
-        return raw.decode("utf-8-sig"), problems
-    except UnicodeDecodeError as error:
-        problem = Problem(
-            path,
-            "",
-            f"le fichier n'est pas en UTF-8 (octet invalide à la position "
-            f"{error.start}) : réenregistrez-le en UTF-8",
-        )
-        return raw.decode("cp1252", errors="replace"), [*problems, problem]
 
 
 def load_corpus(
@@ -128,12 +104,14 @@ def load_corpus(
             )
         )
     cache = cache if cache is not None else FicheCache()
-    # What a reading depends on besides the file: the vocabulary and the contract's registry.
-    vocabulary_key = f"{_digest(vocabulary_text.encode())}:{hash(contract.FIELDS)}"
+    # What a reading depends on besides the file: the vocabulary, the contract's registry,
+    # whether the body's words are read.
+    digest = _digest(vocabulary_text.encode())
+    vocabulary_key = f"{digest}:{hash(contract.FIELDS)}:{cache.read_words}"
     if cache.vocabulary_key != vocabulary_key:
         cache.entries.clear()
         cache.vocabulary_key = vocabulary_key
-    reader = FicheReader(vocabulary, territories)
+    reader = FicheReader(vocabulary, territories, cache.read_words)
     verdict = judge_folder(docs_dir, settings.fiches_dir, display_root)
     problems += verdict.refused
     pages = set(src_uris)  # what the site builds (MkDocs' exclude_docs may leave some out)
@@ -180,8 +158,8 @@ def load_corpus(
         text, intro_problems = decode((docs_dir / verdict.intro).read_bytes(), intro_path)
         intro, more = intro_page(text, intro_path)
         problems += intro_problems + more
-    corpus = Corpus(fiches, vocabulary, problems + places.problems, read, places, verdict, intro)
-    return corpus
+    found = problems + places.problems
+    return Corpus(fiches, vocabulary, found, read, places, verdict, intro, FicheWords(docs_dir))
 
 
 def _read_one(

@@ -127,8 +127,9 @@ class Fiche:
     # a fiche is on when only they change (``preview/shown.py``).
     resume: str = field(default="", metadata=DATA_ONLY)  # the whole résumé, uncut
     sections: tuple[str, ...] = ()  # level-2 headings with text under them
-    # The body's distinct folded words, for the listing's keyword filter (fiches/mots.js).
-    words: tuple[str, ...] = field(default=(), metadata=DATA_ONLY)
+    # The body's distinct folded words, for the listing's keyword filter (fiches/mots.js);
+    # None: read without them, in its file (``fiche_file.FicheWords``).
+    words: tuple[str, ...] | None = field(default=(), metadata=DATA_ONLY)
     extra: Mapping[str, object] = field(default_factory=dict)
     # Registry fields with no attribute of their own (added to the contract since), by key.
     values: Mapping[str, object] = field(default_factory=dict)

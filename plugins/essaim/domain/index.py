@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .fiche import Contact, Fiche
+from .fiche_file import FicheWords
 from .places import Places
 from .territory import Departement, Region
 from .text import fold
@@ -57,10 +58,15 @@ class RegionGroup:
 
 class Index:
     def __init__(
-        self, fiches: Iterable[Fiche], vocabulary: Vocabulary, places: Places | None = None
+        self,
+        fiches: Iterable[Fiche],
+        vocabulary: Vocabulary,
+        places: Places | None = None,
+        words: FicheWords | None = None,
     ) -> None:
         self.vocabulary = vocabulary
         self.places = places if places is not None else Places({}, [])
+        self.words = words if words is not None else FicheWords()  # of each fiche's body
         self.fiches = tuple(sorted(fiches, key=lambda fiche: fiche.sort_key))
         self.by_slug: dict[str, Fiche] = {}
         self.by_src_uri = {fiche.src_uri: fiche for fiche in self.fiches}

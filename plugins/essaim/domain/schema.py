@@ -32,11 +32,15 @@ FICHE_FIELDS = contract.top_keys()
 
 
 class FicheReader:
-    """Reads fiches against one vocabulary and the territory reference."""
+    """Reads fiches against one vocabulary and the territory reference; ``read_words``
+    False: without their body's words, read again where they are used (``fiche_file``)."""
 
-    def __init__(self, vocabulary: Vocabulary, territories: TerritoryReference) -> None:
+    def __init__(
+        self, vocabulary: Vocabulary, territories: TerritoryReference, read_words: bool = True
+    ) -> None:
         self.vocabulary = vocabulary
         self.territories = territories
+        self.read_words = read_words
 
     def read(self, src_uri: str, path: str, text: str) -> tuple[Fiche, list[Problem]]:
         slug = src_uri.rsplit("/", 1)[-1].removesuffix(".md")
@@ -106,7 +110,7 @@ class FicheReader:
             summary=summary_of(body),
             resume=resume_of(body),
             sections=filled_sections(body),
-            words=body_words(body),
+            words=body_words(body) if self.read_words or not body else None,
             extra=page_meta(reading),  # the page keys the theme may see, checked and escaped
             values=read_others(reading, has_front_matter),
         )

@@ -30,7 +30,7 @@ def listing_words(index: Index, layout: Layout) -> GeneratedFile:
 
 
 def _words_script(index: Index) -> bytes:
-    per_fiche = [fiche_words(fiche) for fiche in index.fiches]
+    per_fiche = [fiche_words(fiche, index.words.of(fiche)) for fiche in index.fiches]
     vocabulary = sorted({word for words in per_fiche for word in words})
     position = {word: n for n, word in enumerate(vocabulary)}
     rows = []
@@ -53,9 +53,9 @@ def _base36(number: int) -> str:
             return out
 
 
-def fiche_words(fiche: Fiche) -> list[str]:
-    """Every word a reader may look a fiche up by: its fields and its body, folded as
-    search folds them, deduplicated, without the words that start a longer one (the
+def fiche_words(fiche: Fiche, body: tuple[str, ...]) -> list[str]:
+    """Every word a reader may look a fiche up by: its fields and its ``body``'s words,
+    folded as search folds them, deduplicated, without the words that start a longer one (the
     filter matches word starts, so « parent » is found in « parentalite »)."""
     fields = [fiche.title, fiche.structure or "", fiche.summary, fiche.dimension or ""]
     fields += fiche.territoire.communes if fiche.territoire else ()
@@ -66,5 +66,5 @@ def fiche_words(fiche: Fiche) -> list[str]:
     fields += [*fiche.initiative, fiche.initiative_precision or "", fiche.statut or ""]
     fields += [chiffre.libelle for chiffre in fiche.chiffres]
     fields += [fiche.contact.nom or "" if fiche.contact else "", *fiche.sources]
-    words = sorted({*fold(" ".join(fields)).split(), *fiche.words})
+    words = sorted({*fold(" ".join(fields)).split(), *body})
     return [w for w, after in zip(words, [*words[1:], ""], strict=True) if not after.startswith(w)]

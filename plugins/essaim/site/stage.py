@@ -63,7 +63,7 @@ def stage(config: Any, target: Path, warn: Callable[[str], None] = print) -> Sta
         docs_dir, sources, settings, wiring.display_root(config), TerritoryReference.load()
     )
     _drop_refused(target, corpus.verdict, options.fiches_dir)
-    index = Index(corpus.fiches, corpus.vocabulary, corpus.places)
+    index = Index(corpus.fiches, corpus.vocabulary, corpus.places, corpus.words)
     history = content_history(docs_dir)
     config.theme.dirs.append(str(PACKAGE / "templates"))  # as the plugin's on_config does
     render = Renderer(config.theme.get_env(), config.use_directory_urls)
