@@ -65,7 +65,7 @@ class EssaimPlugin(BasePlugin[EssaimConfig]):
         """Kept by ``mkdocs serve`` across rebuilds: after an edit, only changed fiches are read."""
         self.serving = command == "serve"
         CommuneTable.kept = command != "build"  # else freed once the fiches are placed
-        self.cache.read_words = command == "serve"  # else read by the data files' process
+        self.cache.read_words = self.serving  # else read by the data files' process
         self.search.whole_site = not dirty  # else Pagefind reads the site once it is written
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
