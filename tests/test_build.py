@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -222,3 +223,40 @@ def test_a_wrong_option_is_a_configuration_error(
     assert any(
         "page_size" in r.getMessage() and "au moins 1" in r.getMessage() for r in caplog.records
     )
+
+
+
+HOOK = """
+import json
+from pathlib import Path
+from mkdocs.plugins import event_priority
+
+seen = {}
+
+@event_priority(-99)  # as late as a plugin may run before Essaim lets go of the Markdown
+def on_page_content(html, page, config, files):
+    seen[page.file.src_uri] = [bool(page.markdown)]
+
+def on_page_context(context, page, config, nav):
+    seen[page.file.src_uri].append(bool(page.markdown))
+
+def on_post_build(config):
+    Path(config.config_file_path).with_name("seen.json").write_text(json.dumps(seen))
+"""
+
+
+def test_a_build_lets_go_of_the_markdown_essaim_wrote_once_every_plugin_had_it(
+    build_site: Builder, tmp_path: Path
+) -> None:
+    """MkDocs holds each page's Markdown to the end of the build: a fiche's is let go once
+    every plugin's ``on_page_content`` has had it; an editor's page keeps its own."""
+    (tmp_path / "hook.py").write_text(HOOK, encoding="utf-8")
+    files = {"a-propos.md": "# À propos\n", "fiches/poules.md": fiche("Les poules du quartier")}
+    site = build_site(files, extra_config="hooks:\n  - hook.py\n")
+    assert not site.aborted, site.warnings
+    seen = json.loads((tmp_path / "seen.json").read_text(encoding="utf-8"))
+    assert seen["fiches/poules.md"] == [True, False]
+    assert seen["a-propos.md"] == [True, True]
+    # Its title still comes from what Essaim gave MkDocs, in every page's menu too.
+    assert "<h1>Les poules du quartier</h1>" in site.page("fiches/poules")
+    assert ">Les poules du quartier<" in site.page("themes/alimentation")

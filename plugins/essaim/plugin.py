@@ -14,6 +14,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
+from . import wiring
 from .assets import asset_files, page_assets
 from .config import EssaimConfig
 from .data_files import DataFiles
@@ -31,16 +32,12 @@ from .pages.sanitize import AddressGuard, clean_html
 from .pages.site import derived_files, derived_pages, fiche_search_line
 from .pages.urls import root_url
 from .pages.wiki import issue_url
-from .publications.booklet import Site
 from .publications.publisher import Publisher
 from .publications.reuse import booklet_cache
 from .search import SearchIndex, indexed_first, mark_page, page_kind
-from .wiring import add_theme_dirs, admin_files, page_files, prune_toc, read_corpus, share_html
-from .wiring import layout as site_layout
 
 log = get_plugin_logger("essaim")
 log.logger.addFilter(Printable())
-_NOT_ON_SERVE = "livrets non imprimés pendant « mkdocs serve » : « essaim booklet » les construit"
 
 
 class EssaimPlugin(BasePlugin[EssaimConfig]):
@@ -71,7 +68,7 @@ class EssaimPlugin(BasePlugin[EssaimConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return config
-        add_theme_dirs(config, self.config.search, log.warning)
+        wiring.add_theme_dirs(config, self.config.search, log.warning)
         config.markdown_extensions.append(AddressGuard())
         escape_build_log()
         styles, scripts = page_assets(self.config.assets_dir)
@@ -83,7 +80,7 @@ class EssaimPlugin(BasePlugin[EssaimConfig]):
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> None:
         env.globals["essaim_search"] = search = bool(self.config.enabled and self.config.search)
         if self.config.enabled:  # Essaim's theme folder is in: its base.html needs this
-            share_html(env, config)
+            wiring.share_html(env, config)
         # Started now, Pagefind indexes each page on the other core as it is written.
         self.search.start(Path(config.site_dir), search)
 
@@ -93,7 +90,7 @@ class EssaimPlugin(BasePlugin[EssaimConfig]):
         it again after an edit); ``on_files`` then orders the pages for search."""
         if not self.config.enabled:
             return files
-        corpus = read_corpus(config, self.config, files, self.cache)
+        corpus = wiring.read_corpus(config, self.config, files, self.cache)
         for problem in sorted(corpus.problems):
             log.warning(str(problem))
         drop_refused(files, corpus.verdict, self.config.fiches_dir)
@@ -106,7 +103,7 @@ class EssaimPlugin(BasePlugin[EssaimConfig]):
         self.updated = dict(history.last)
         self.themes = {term.slug: term.label for term in self.index.terms("themes")}
         self.render = Renderer(config.theme.get_env(), config.use_directory_urls)
-        self.layout = layout = site_layout(config, self.config, history)
+        self.layout = layout = wiring.layout(config, self.config, history)
         try:
             self.publisher.plan(self.config.booklets, self.index)
         except ValueError as error:
@@ -119,10 +116,11 @@ class EssaimPlugin(BasePlugin[EssaimConfig]):
             files.append(self.data_files.file(config, data))
         pages = derived_pages(self.index, self.render, layout)
         self.generated = {page.src_uri: page for page in pages}
-        for page_file in page_files(config, self.generated.values(), files, self.config.vocabulary):
-            files.append(page_file)
-        admin = admin_files(config, self.index, self.config.fiches_dir) if self.config.admin else []
-        for extra in [*admin, *asset_files(config, self.config.assets_dir)]:
+        vocabulary = self.config.vocabulary
+        extras = [*wiring.page_files(config, self.generated.values(), files, vocabulary)]
+        if self.config.admin:
+            extras += wiring.admin_files(config, self.index, self.config.fiches_dir)
+        for extra in [*extras, *asset_files(config, self.config.assets_dir)]:
             files.append(extra)
         return files
 
@@ -149,7 +147,7 @@ class EssaimPlugin(BasePlugin[EssaimConfig]):
         title = html.escape(fiche.title)
         return page_source(fiche, Path(page.file.abs_src_path).read_bytes(), title)
 
-    def on_page_content(
+    def _page_content(
         self, html_content: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
         uri = page.file.src_uri
@@ -170,9 +168,18 @@ class EssaimPlugin(BasePlugin[EssaimConfig]):
         # The editor's HTML is cleaned; the plugin's own fragments come around it, late.
         body, removed = drop_empty_sections(clean_html(html_content))
         if removed:
-            prune_toc(page.toc.items, removed)
+            wiring.prune_toc(page.toc.items, removed)
         self.publisher.keep(fiche, body)
         return f"{fiche_search_line(fiche)}\n{body}\n{LATE}"
+
+    @event_priority(-100)  # once every plugin has had the page's HTML
+    def _drop_markdown(self, html_content: str, /, *, page: Page, **_: object) -> None:
+        """MkDocs holds each page's Markdown to the end of the build; a fiche's, which Essaim
+        wrote, is HTML now (10,000 fiches: 50 MiB of the peak). A derived page has none."""
+        if self.index is not None and page.file.src_uri in self.index.by_src_uri:
+            page.markdown = ""  # not None: MkDocs then gives the page no title
+
+    on_page_content = CombinedEvent(_page_content, _drop_markdown)
 
     @event_priority(50)  # before search indexes the page
     def on_page_context(
@@ -234,17 +241,7 @@ class EssaimPlugin(BasePlugin[EssaimConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self.data_files.finish()
-        self._print_booklets(config)  # while Pagefind makes its index on the other core
+        if self.config.enabled and self.render is not None:  # while Pagefind indexes
+            wiring.print_booklets(self.publisher, self.render.env, config, self.config, self, log)
         if summary := self.search.finish(Path(config.site_dir)):
             log.info(f"recherche : {summary}")
-
-    def _print_booklets(self, config: MkDocsConfig) -> None:
-        if not self.config.enabled or not self.publisher.booklets or self.render is None:
-            return
-        if self.serving and not self.config.booklets_on_serve:
-            log.info(_NOT_ON_SERVE)
-            return
-        urls = config.use_directory_urls
-        site = Site(config.site_name, config.site_url, self.config.assets_dir, urls)
-        folder = Path(config.site_dir)
-        self.publisher.write(self.render.env, site, folder, log.info, log.warning, self.updated)

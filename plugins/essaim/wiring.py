@@ -1,6 +1,6 @@
 """How the plugin wires Essaim into MkDocs, kept out of the hooks themselves: the theme's
 folders, the fiches read, the pages' layout and files, the admin files, the docs folder as
-an editor names it, a table of contents pruned."""
+an editor names it, a table of contents pruned, the booklets printed."""
 
 from __future__ import annotations
 
@@ -23,9 +23,12 @@ from .domain.territory import TerritoryReference
 from .domain.vocabulary import KINDS
 from .history import History
 from .pages import GeneratedPage, Layout
+from .publications.booklet import Site
+from .publications.publisher import Publisher
 from .shared_html import SharedHtml, reach_next_templates
 
 THEME_DIR = str(PACKAGE / "theme")  # Essaim's Material partials
+_NOT_ON_SERVE = "livrets non imprimés pendant « mkdocs serve » : « essaim booklet » les construit"
 
 
 def display_root(config: MkDocsConfig) -> str:
@@ -112,3 +115,17 @@ def page_files(
             if page.src_uri.split("/", 1)[0] in KINDS:
                 generated.edit_uri = vocabulary
             yield generated
+
+
+def print_booklets(
+    publisher: Publisher, env: Environment, config: MkDocsConfig, options: Any, build: Any, log: Any
+) -> None:
+    """The booklets planned for this build, into the site (``build``: the plugin, which
+    knows whether it serves and when each fiche changed)."""
+    if not publisher.booklets:
+        return
+    if build.serving and not options.booklets_on_serve:
+        log.info(_NOT_ON_SERVE)
+        return
+    site = Site(config.site_name, config.site_url, options.assets_dir, config.use_directory_urls)
+    publisher.write(env, site, Path(config.site_dir), log.info, log.warning, build.updated)
