@@ -225,7 +225,6 @@ def test_a_wrong_option_is_a_configuration_error(
     )
 
 
-
 HOOK = """
 import json
 from pathlib import Path

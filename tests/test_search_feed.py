@@ -137,7 +137,7 @@ class _Feed:
     def write(self) -> None:
         self.calls.append(("write",))
 
-    def finish(self) -> str:
+    def finish(self, unsearched: object = ()) -> str:
         self.calls.append(("finish",))
         return "1 page indexée dans pagefind/"
 

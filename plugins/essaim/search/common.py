@@ -56,16 +56,23 @@ class CommonWords:
         self.pages += 1
         self.counts.update(folded_words(text))
 
+    def too_common(self) -> set[str]:
+        """The words the box never searches (in more than ``TOO_COMMON`` of the pages, by
+        the share it reads): ``lean.drop_words`` takes them out of the index."""
+        seul = round(TOO_COMMON * 100)
+        return {word for word, share in self._shares().items() if share > seul}
+
     def shares(self) -> dict[str, object]:
         """The thresholds and, for each word in more than ``COMMON`` of the pages, its
         share of them in percent (rounded down), words sorted: the file's content."""
-        words: dict[str, int] = {}
-        if self.pages >= MIN_PAGES:
-            for word in sorted(self.counts):
-                share = self.counts[word] * 100 // self.pages
-                if self.counts[word] > COMMON * self.pages:
-                    words[word] = share
+        words = dict(sorted(self._shares().items()))
         return {"courant": round(COMMON * 100), "seul": round(TOO_COMMON * 100), "mots": words}
+
+    def _shares(self) -> dict[str, int]:
+        if self.pages < MIN_PAGES:
+            return {}
+        limit = COMMON * self.pages
+        return {w: n * 100 // self.pages for w, n in self.counts.items() if n > limit}
 
     def write(self, site_dir: Path) -> None:
         path = site_dir / OUTPUT

@@ -29,10 +29,12 @@ import subprocess
 import sys
 import tempfile
 import threading
+from collections.abc import Collection
 from pathlib import Path
 from typing import IO, Any, NoReturn
 
 from .bundle import answer_of, put_in_place, write_bundle
+from .lean import drop_words
 from .pagefind import EXCLUDED, OUTPUT, PagefindError, summary
 from .pipe import PipeWriter
 
@@ -111,8 +113,9 @@ class PagefindFeed:
         if self._writing is None:
             self._writing = self._send(self._write_request())
 
-    def finish(self) -> str:
-        """Write the index into ``site_dir/pagefind/``; says how many pages it holds."""
+    def finish(self, unsearched: Collection[str] = ()) -> str:
+        """Write the index into ``site_dir/pagefind/``, without the ``unsearched`` words
+        (``lean.py``); says how many pages it holds."""
         output = self.site_dir / OUTPUT
         try:
             self.write()
@@ -123,6 +126,7 @@ class PagefindFeed:
             if self._errors:
                 shown = "\n".join(self._errors[:10])
                 raise PagefindError(f"Pagefind a refusé des pages :\n{shown}")
+            drop_words(Path(answer["folder"]), unsearched)
             put_in_place(Path(answer["folder"]), output)
         finally:
             self.close()  # and the bundle of an index made before its last page, unused

@@ -129,7 +129,8 @@ def serve(source: IO[bytes], feed: PagefindFeed) -> dict[str, object] | None:
         elif kind == WRITE:
             feed.write()
         elif kind == FINISH:
-            return {"summary": feed.finish(), "pages": common.pages, "words": common.counts}
+            summary = feed.finish(common.too_common())
+            return {"summary": summary, "pages": common.pages, "words": common.counts}
     return None
 
 
