@@ -7,12 +7,18 @@ import functools
 import gzip
 import http.server
 import json
+import shutil
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import cbor2
+import pytest
 
-from essaim.search.lean import drop_words
+from essaim.search import lean
+from essaim.search.common import CommonWords
+from essaim.search.lean import lighten
 
 from .browser import BrowserPage, needs_chromium
 from .conftest import Builder, fiche
@@ -45,22 +51,62 @@ def _index(folder: Path, chunks: dict[str, list[object]]) -> None:
         _write(folder / "index" / f"{name}.pf_index", [words])
 
 
-def test_the_words_given_are_taken_out_of_every_chunk_and_nothing_else(tmp_path: Path) -> None:
+def test_only_stems_that_no_searched_word_leads_to_are_taken_out() -> None:
+    words = CommonWords()
+    words.pages = 100
+    words.counts.update({"de": 99, "des": 98, "action": 90, "actions": 3, "dessin": 5})
+    # « des » stems to « de »; « actions », searched, finds « action ».
+    assert words.unsearched() == {"de"}
+    words.pages = 10  # too few pages for shares to say anything
+    assert words.unsearched() == set()
+
+
+def _chunks(folder: Path) -> list[tuple[str, str, list[object]]]:
+    """Each chunk the meta lists: its bounds and its words, as written."""
+    meta = _read(folder / "pagefind.fr_meta.pf_meta")
+    listed = [
+        (low, high, _read(folder / "index" / f"{name}.pf_index")) for low, high, name in meta[2]
+    ]  # type: ignore[index]
+    return [(low, high, words[0]) for low, high, words in listed]  # type: ignore[index]
+
+
+def test_the_words_given_are_taken_out_and_every_other_is_kept_as_written(
+    tmp_path: Path,
+) -> None:
     de = ["de", _pages(9), [["dé", _pages(1)]]]
     dessin = ["dessin", _pages(2), []]
     alimentation = ["alimentation", _pages(3), []]
     et, zoo = ["et", _pages(5), []], ["zoo", _pages(9), []]
-    # Pagefind names a chunk's bounds by prefixes: « alimenta » ends one with « alimentation ».
     _index(tmp_path, {"fr_a": [de, dessin], "fr_b": [alimentation], "fr_c": [et, zoo]})
-    meta = _read(tmp_path / "pagefind.fr_meta.pf_meta")
-    meta[2][1][1] = "alimenta"  # type: ignore[index]
-    _write(tmp_path / "pagefind.fr_meta.pf_meta", meta)
-    assert drop_words(tmp_path, {"de", "et", "alimentation", "absent"}) == 3
-    assert _read(tmp_path / "index" / "fr_a.pf_index") == [[dessin]]
-    assert _read(tmp_path / "index" / "fr_b.pf_index") == [[]]
-    assert _read(tmp_path / "index" / "fr_c.pf_index") == [[zoo]]
+    assert lighten(tmp_path, {"de", "et", "alimentation", "absent"}) == 2
+    # A chunk left empty is gone; the others end with their last word (Pagefind's prefix
+    # « de » would have sent every word starting with it there).
+    assert _chunks(tmp_path) == [("de", "dessin", [dessin]), ("et", "zoo", [zoo])]
+    assert sorted(p.name for p in (tmp_path / "index").iterdir()) == sorted(
+        f"{name}.pf_index"
+        for *_, name in _read(tmp_path / "pagefind.fr_meta.pf_meta")[2]  # type: ignore[index]
+    )
     # No date in the gzip header: two builds write the same bytes.
-    assert (tmp_path / "index" / "fr_a.pf_index").read_bytes()[4:8] == b"\0\0\0\0"
+    for path in (tmp_path / "index").iterdir():
+        assert path.read_bytes()[4:8] == b"\0\0\0\0"
+
+
+def test_a_large_chunk_is_cut_where_a_searched_word_finds_every_word_it_starts(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Pagefind reads, for a word searched, the one chunk whose bounds hold it: a word of
+    four letters or more finds there every word it starts, as in the uncut chunk."""
+    monkeypatch.setattr(lean, "CHUNK_BYTES", 40)
+    names = ["parent", "parentalite", "parents", "partage", "pause", "pauvrete", "zoo"]
+    words = [[name, _pages(4), []] for name in names]
+    _index(tmp_path, {"fr_a": words})
+    assert lighten(tmp_path, set()) > 2
+    chunks = _chunks(tmp_path)
+    assert [word for *_, held in chunks for word in held] == words  # in order, as written
+    for term in ["parent", "parenta", "part", "pause", "pauv", "zoo"]:
+        [held] = [held for low, high, held in chunks if low <= term <= high][:1]
+        started = [w for w in names if w.startswith(term)]
+        assert [w[0] for w in held if w[0].startswith(term)] == started, term  # type: ignore[index]
 
 
 def test_a_file_of_another_shape_is_left_as_it_is(tmp_path: Path) -> None:
@@ -68,10 +114,10 @@ def test_a_file_of_another_shape_is_left_as_it_is(tmp_path: Path) -> None:
     other = tmp_path / "index" / "fr_a.pf_index"
     other.write_bytes(gzip.compress(b"pagefind_xyz" + cbor2.dumps({"de": 1})))
     before = other.read_bytes()
-    assert drop_words(tmp_path, {"de"}) == 0
+    assert lighten(tmp_path, {"de"}) == 1
     assert other.read_bytes() == before
     (tmp_path / "pagefind-entry.json").write_text("{}", encoding="utf-8")
-    assert drop_words(tmp_path, {"de"}) == 0
+    assert lighten(tmp_path, {"de"}) == 0
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
@@ -79,12 +125,34 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+@contextmanager
+def _served(site_dir: Path) -> Iterator[str]:
+    handler = functools.partial(_Quiet, directory=str(site_dir))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}/"
+    finally:
+        server.shutdown()
+
+
+def _answers(page: object, url: str, queries: list[str]) -> list[str]:
+    page.goto(url + "fiches/f1/")  # type: ignore[attr-defined]
+    page.focus("input[name=query]")  # type: ignore[attr-defined]
+    answers = []
+    for query in queries:
+        page.fill("input[name=query]", "")  # type: ignore[attr-defined]
+        answers.append(_ask(page, query))
+    return answers
+
+
 @needs_chromium
-def test_a_built_index_has_no_word_of_every_page_and_still_answers(
-    build_site: Builder, browser_page: BrowserPage
+def test_a_built_index_is_light_and_answers_as_before(
+    build_site: Builder, browser_page: BrowserPage, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Eighty fiches (enough pages for shares to count) say « zorglub »; one says
-    « épicerie ». The index holds no « zorglub », Pagefind reads the rewritten chunks."""
+    « épicerie ». The index holds no « zorglub », and Pagefind reads the rewritten chunks;
+    cut into chunks of a few words, it gives the same answers."""
     files = {
         f"fiches/f{n}.md": fiche(f"Action {n}", structure=f"Centre {n}", summary="Un zorglub.")
         for n in range(80)
@@ -101,15 +169,15 @@ def test_a_built_index_has_no_word_of_every_page_and_still_answers(
     ranges = _read(meta)[2]  # type: ignore[index]
     [rewritten] = [c[2] for c in ranges if c[0] <= "zorglub" and "zorglub"[: len(c[1])] <= c[1]]
     neighbour = max(w for w in chunks[rewritten] if w.isalpha() and len(w) > 3)
-    handler = functools.partial(_Quiet, directory=str(site.site_dir))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        page = browser_page.page
-        page.goto(f"http://127.0.0.1:{server.server_port}/fiches/f1/")  # type: ignore[attr-defined]
-        page.focus("input[name=query]")  # type: ignore[attr-defined]
-        assert _ask(page, "epicerie zorglub") == "1 résultat"
-        assert _ask(page, neighbour).endswith(("1 résultat", "résultats")), neighbour
-    finally:
-        server.shutdown()
+    cut = tmp_path / "cut"
+    shutil.copytree(site.site_dir, cut)
+    monkeypatch.setattr(lean, "CHUNK_BYTES", 300)
+    assert lighten(cut / "pagefind", set()) > 3 * len(ranges)
+    queries = ["epicerie zorglub", neighbour, "centre", "cent", "lozere", "epic", "actions"]
+    with _served(site.site_dir) as url:
+        answers = _answers(browser_page.page, url, queries)
+    assert answers[0] == "1 résultat"
+    assert answers[1].endswith(("1 résultat", "résultats")), neighbour
+    with _served(cut) as url:  # another address: nothing of the first in the cache
+        assert _answers(browser_page.page, url, queries) == answers
     assert not browser_page.console_errors, browser_page.console_errors

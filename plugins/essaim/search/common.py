@@ -17,6 +17,8 @@ import re
 from collections import Counter
 from pathlib import Path
 
+import Stemmer
+
 from ..domain.text import folded_words
 
 OUTPUT = "essaim/mots-courants.json"
@@ -56,11 +58,22 @@ class CommonWords:
         self.pages += 1
         self.counts.update(folded_words(text))
 
-    def too_common(self) -> set[str]:
-        """The words the box never searches (in more than ``TOO_COMMON`` of the pages, by
-        the share it reads): ``lean.drop_words`` takes them out of the index."""
+    def unsearched(self) -> set[str]:
+        """The words of the index that only words the box never searches lead to (those in
+        more than ``TOO_COMMON`` of the pages, by the share it reads): ``lean.lighten``
+        takes them out. The index holds stems (Snowball's, of the folded word, as Pagefind
+        makes them): « de » goes, for « de » and « des » are both never searched; « action »
+        stays while « actions » is searched, for it finds « action »."""
         seul = round(TOO_COMMON * 100)
-        return {word for word, share in self._shares().items() if share > seul}
+        never = {word for word, share in self._shares().items() if share > seul}
+        if not never:
+            return set()
+        stem = Stemmer.Stemmer("french").stemWord
+        searched: set[str] = set()
+        stems: set[str] = set()
+        for word in self.counts:
+            (stems if word in never else searched).add(stem(word))
+        return stems - searched
 
     def shares(self) -> dict[str, object]:
         """The thresholds and, for each word in more than ``COMMON`` of the pages, its

@@ -127,9 +127,9 @@ def serve(source: IO[bytes], feed: PagefindFeed) -> dict[str, object] | None:
             common.add(indexed)
             feed.add(fed, url)
         elif kind == WRITE:
-            feed.write()
+            feed.write(common.unsearched())
         elif kind == FINISH:
-            summary = feed.finish(common.too_common())
+            summary = feed.finish(common.unsearched())
             return {"summary": summary, "pages": common.pages, "words": common.counts}
     return None
 

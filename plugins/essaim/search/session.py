@@ -14,6 +14,7 @@ from mkdocs.structure.files import File, Files
 from .common import CommonWords
 from .feed import page_url
 from .indexer import Indexer
+from .lean import lighten
 from .pagefind import OUTPUT, PagefindError, index_site
 from .view import BODY_MARK, pagefind_view
 
@@ -59,6 +60,7 @@ class SearchIndex:
                 if indexer is not None:
                     indexer.close()
                 summary, words = index_site(site_dir), _site_words(site_dir)
+                lighten(site_dir / OUTPUT, words.unsearched())
         words.write(site_dir)
         return summary
 
