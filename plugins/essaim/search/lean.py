@@ -11,12 +11,13 @@ after a prefix bound (« alimentair », after « alimenta ») is in no chunk's b
 then every chunk whose bounds it shares first letters with is fetched, « à »'s included.
 
 So each chunk loses those words and ends with its real last word; one over ``CHUNK_BYTES``
-is cut, between two words that start alike by at most ``SHARED`` letters, into chunks
-named by their own words, which the meta lists in its place. A word searched still finds,
-in the chunk it fetches, every word it starts. Pagefind also matches words close to the
-one searched among those of the chunk it fetched: a smaller chunk offers fewer of them
-(« agées », 2,060 results instead of 3,225 at 10,000 fiches; the other queries measured
-give the same counts, ``benchmarks/RESULTS.md``).
+is cut (between two words that start alike by at most ``SHARED`` letters, never between
+a word and one it starts) into chunks named by their own words, listed in its place. A
+word searched still finds, in the chunk it fetches, every word it starts (if it has five
+letters or more). Pagefind also matches words close to the one searched among those of
+the chunk it fetched: a smaller chunk offers fewer of them (« agées », 2,060 results
+instead of 3,225 at 10,000 fiches; 26 of the 28 queries measured give the same counts,
+``benchmarks/RESULTS.md``).
 
 A chunk is ``gzip(b"pagefind_dcd" + CBOR)``, the list of its words, each
 ``[word, pages, variants]``; the meta (same envelope) lists the chunks as
@@ -39,12 +40,12 @@ from typing import Any
 import cbor2
 
 _SIGNATURE = b"pagefind_dcd"
-# A chunk's CBOR, about 18 KB once compressed (Pagefind's own: 6 to 300 KB at 10,000 fiches).
-CHUNK_BYTES = 48_000
+# A chunk's CBOR, about 12 KB once compressed (Pagefind's own: 6 to 300 KB at 10,000 fiches).
+CHUNK_BYTES = 32_000
 # Pagefind fetches, for a word searched and for its stem, the one chunk whose bounds hold
 # it, and finds there the words it starts. Two words that start alike by more than these
-# letters stay in one chunk: a word of four letters or more finds every word it starts.
-SHARED = 3
+# letters stay in one chunk: a word of five letters or more finds every word it starts.
+SHARED = 4
 _Word = tuple[str, int, int]  # a word of a chunk, and where its bytes are
 
 
@@ -119,19 +120,24 @@ def _bound(pagefind: str, word: str, following: object) -> str:
 
 def _cut(words: list[_Word]) -> list[list[_Word]]:
     """``words`` in order, in pieces of at most ``CHUNK_BYTES`` (unless one word, or words
-    that start alike, take more), cut only between two words that share at most ``SHARED``
-    first letters."""
+    that start alike, take more), cut only where ``_may_cut``."""
     pieces: list[list[_Word]] = []
     size = 0
     for word in words:
         length = word[2] - word[1]
-        full = size + length > CHUNK_BYTES
-        if not pieces or (full and _shared(pieces[-1][-1][0], word[0]) <= SHARED):
+        if not pieces or (size + length > CHUNK_BYTES and _may_cut(pieces[-1][-1][0], word[0])):
             pieces.append([])
             size = 0
         pieces[-1].append(word)
         size += length
     return pieces
+
+
+def _may_cut(before: str, after: str) -> bool:
+    """Whether a chunk may end with ``before`` and the next start with ``after``: not
+    between a word and one it starts (« partag », « partage »: Pagefind fetches a chunk for
+    the stem and one for the word), nor between two that start alike by more letters."""
+    return _shared(before, after) <= SHARED and not after.startswith(before)
 
 
 def _shared(one: str, other: str) -> int:
