@@ -118,6 +118,7 @@ def serve(source: IO[bytes], feed: PagefindFeed) -> dict[str, object] | None:
     holds, and the words counted. An input that ends before (the build failed) writes
     nothing."""
     common = CommonWords()
+    unsearched: set[str] | None = None  # as counted when the index was asked for
     while header := source.read(_HEADER.size):
         kind, url_size, page_size = _HEADER.unpack(header)
         url = source.read(url_size).decode("utf-8")
@@ -126,10 +127,12 @@ def serve(source: IO[bytes], feed: PagefindFeed) -> dict[str, object] | None:
             fed, indexed = pagefind_view(html)
             common.add(indexed)
             feed.add(fed, url)
+            unsearched = None  # a page after the request: counted again at the end
         elif kind == WRITE:
-            feed.write(common.unsearched())
+            unsearched = common.unsearched()
+            feed.write(unsearched)
         elif kind == FINISH:
-            summary = feed.finish(common.unsearched())
+            summary = feed.finish(common.unsearched() if unsearched is None else unsearched)
             return {"summary": summary, "pages": common.pages, "words": common.counts}
     return None
 
