@@ -11,11 +11,13 @@ import json
 import os
 import shutil
 import threading
+import time
 from pathlib import Path
 
 import pytest
 from mkdocs.exceptions import PluginError
 
+from essaim.child import NICENESS
 from essaim.search import PagefindError, SearchIndex, common, index_site
 from essaim.search import indexer as indexer_module
 from essaim.search.bundle import answer_of, write_bundle
@@ -110,6 +112,34 @@ def test_a_build_that_stops_leaves_no_index_and_no_process(tmp_path: Path) -> No
     assert process.returncode is not None  # stopped, not left behind
     assert not (tmp_path / "pagefind").exists()
     assert not (tmp_path / common.OUTPUT).exists()
+
+
+def _niceness(pid: int) -> int:
+    return int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[16])
+
+
+def _children(pid: int) -> list[int]:
+    path = Path(f"/proc/{pid}/task/{pid}/children")
+    return [int(child) for child in path.read_text().split()] if path.exists() else []
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="lit /proc (Linux)")
+def test_the_indexer_and_pagefind_yield_the_processor_to_the_build(tmp_path: Path) -> None:
+    """The build's thread writes the pages; the indexer's process and Pagefind, its child,
+    run at a lower priority, so that they never take turns with it."""
+    own = _niceness(os.getpid())
+    search = SearchIndex()
+    search.start(tmp_path, True)
+    try:
+        process = search._indexer._process  # type: ignore[union-attr]
+        deadline = time.monotonic() + 60
+        while not (pagefind := _children(process.pid)) and time.monotonic() < deadline:
+            time.sleep(0.05)  # the indexer's process starts Pagefind once it has started
+        niceness = [_niceness(pid) for pid in [process.pid, *pagefind]]
+    finally:
+        search.abort()
+    assert len(pagefind) == 1
+    assert niceness == [min(own + NICENESS, 19)] * 2
 
 
 def test_pagefind_stopping_is_said_in_french(

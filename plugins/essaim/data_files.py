@@ -26,7 +26,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-from .child import child_answer, python_child
+from .child import child_answer, in_background, python_child
 from .domain.index import Index
 from .pages import GeneratedFile, Layout
 from .pages.site import derived_files
@@ -114,6 +114,7 @@ def _write(data: GeneratedFile, path: Path, changed_only: bool) -> bool:
 
 def main() -> int:
     """The process's side: the index from its input, each file made and written in turn."""
+    in_background()
     index, layout, targets = pickle.load(sys.stdin.buffer)
     uri = ""
     answer: dict[str, object]

@@ -22,7 +22,7 @@ import tempfile
 from pathlib import Path
 from typing import IO, Any
 
-from ..child import child_answer, python_child
+from ..child import child_answer, in_background, python_child
 from .common import CommonWords
 from .feed import PagefindFeed, widen
 from .pagefind import PagefindError, executable
@@ -138,6 +138,7 @@ def serve(source: IO[bytes], feed: PagefindFeed) -> dict[str, object] | None:
 
 
 def main(arguments: list[str]) -> int:
+    in_background()
     site_dir, pagefind = Path(arguments[0]), Path(arguments[1])
     answer: dict[str, object] | None
     try:
