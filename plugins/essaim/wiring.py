@@ -17,6 +17,7 @@ from mkdocs.structure.toc import AnchorLink
 from .admin import static_files
 from .admin.decap import decap_config, github_repo
 from .assets import PACKAGE
+from .derived_page import DerivedPage, in_nav
 from .domain.corpus import Corpus, FicheCache, Settings, load_corpus
 from .domain.index import Index
 from .domain.territory import TerritoryReference
@@ -108,12 +109,15 @@ def page_files(
 ) -> Iterator[File]:
     """The files of the derived ``pages`` that no editor's page in ``files`` takes: an
     editor's page at a generated address keeps its text, and ours comes below it."""
+    named = in_nav(config.nav)
     for page in pages:
         if files.get_file_from_path(page.src_uri) is None:
             generated = File.generated(config, page.src_uri, content=page.markdown)
             # Theme, public and partner pages: their text is edited in the vocabulary.
             if page.src_uri.split("/", 1)[0] in KINDS:
                 generated.edit_uri = vocabulary
+            if page.src_uri not in named:
+                DerivedPage(generated, config, page.meta)  # no Markdown read, none converted
             yield generated
 
 

@@ -46,18 +46,27 @@ class GeneratedPage:
     searchable: bool = True  # False: a list that only repeats what the fiches say
 
     @property
+    def meta(self) -> dict[str, object]:
+        """Its front matter, as MkDocs reads it."""
+        return _meta(self.title, self.searchable)
+
+    @property
     def markdown(self) -> str:
         return _front_matter(self.title, self.searchable)
+
+
+def _meta(title: str, searchable: bool) -> dict[str, object]:
+    # Material prints titles as HTML; ours come from fiches and the vocabulary: text.
+    meta: dict[str, object] = {"title": html.escape(title)}
+    if not searchable:
+        meta["search"] = {"exclude": True}
+    return meta
 
 
 @functools.lru_cache(maxsize=65536)
 def _front_matter(title: str, searchable: bool) -> str:
     """Made once per title: a rebuild (« essaim serve ») asks again for every page's."""
-    # Material prints titles as HTML; ours come from fiches and the vocabulary: text.
-    meta: dict[str, object] = {"title": html.escape(title)}
-    if not searchable:
-        meta["search"] = {"exclude": True}
-    return front_matter(meta)
+    return front_matter(_meta(title, searchable))
 
 
 @dataclass(frozen=True)
