@@ -164,7 +164,7 @@ class _Feed:
     def add(self, html: str, url: str) -> None:
         self.calls.append(("add", url, html))
 
-    def write(self, unsearched: object = ()) -> None:
+    def write(self) -> None:
         self.calls.append(("write",))
 
     def finish(self, unsearched: object = ()) -> str:

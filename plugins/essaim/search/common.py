@@ -1,6 +1,6 @@
-"""The words too common to narrow a search, counted from the indexed pages as they are
-written (by the indexer's process, ``indexer.py``), and written at the end of the build for
-``recherche.js``.
+"""The words too common to narrow a search, counted from the indexed pages once they are
+all written (by the indexer's process, ``indexer.py``, while Pagefind makes the index), and
+written at the end of the build for ``recherche.js``.
 
 A word found in most pages has a posting list as long as the index: its chunk is the
 largest a query can fetch (« de » is 320 KB at 10,000 fiches) and, in a query with other

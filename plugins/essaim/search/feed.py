@@ -90,7 +90,6 @@ class PagefindFeed:
         self.pages = 0  # sent to be indexed
         self._writing: int | None = None  # the request for the index, once sent
         self._late = False  # a page came after that request: the index must be made again
-        self._unsearched: Collection[str] = ()  # the words taken out of the index
         self._staged: list[Path] = []  # the bundles written, by the reader thread
         self._reader = threading.Thread(target=self._read, name="pagefind", daemon=True)
         self._reader.start()
@@ -108,28 +107,26 @@ class PagefindFeed:
         if self._writing is not None:
             self._late = True
 
-    def write(self, unsearched: Collection[str] = ()) -> None:
+    def write(self) -> None:
         """Ask for the index, without waiting: Pagefind builds and compresses it on the
-        other core while MkDocs writes the pages it does not index, and it is written
-        there, light to fetch: without the ``unsearched`` words, in small chunks
-        (``lean.py``). Once is enough."""
+        other core while MkDocs writes the pages it does not index. Once is enough."""
         if self._writing is None:
-            self._unsearched = unsearched
             self._writing = self._send(self._write_request())
 
     def finish(self, unsearched: Collection[str] = ()) -> str:
-        """Write the index into ``site_dir/pagefind/``; says how many pages it holds."""
+        """Write the index into ``site_dir/pagefind/``, light to fetch: without the
+        ``unsearched`` words, in small chunks (``lean.py``); says how many pages it holds."""
         output = self.site_dir / OUTPUT
         try:
-            self.write(unsearched)
+            self.write()
             assert self._writing is not None
             answer = self._wait(self._writing)
             if self._late:  # made before its last pages: made again, with them
-                self._unsearched = unsearched
                 answer = self._wait(self._send(self._write_request()))
             if self._errors:
                 shown = "\n".join(self._errors[:10])
                 raise PagefindError(f"Pagefind a refusé des pages :\n{shown}")
+            lighten(Path(answer["folder"]), unsearched)
             put_in_place(Path(answer["folder"]), output)
         finally:
             self.close()  # and the bundle of an index made before its last page, unused
@@ -221,7 +218,6 @@ class PagefindFeed:
             self._staged.append(folder)
             try:
                 write_bundle(folder, files)
-                lighten(folder, self._unsearched)
                 answer["payload"] = {"type": "GetFiles", "folder": str(folder)}
             except (OSError, ValueError, PagefindError) as error:  # base64's: ValueError
                 answer["payload"] = {"type": "Error", "message": str(error)}

@@ -118,21 +118,25 @@ def serve(source: IO[bytes], feed: PagefindFeed) -> dict[str, object] | None:
     holds, and the words counted. An input that ends before (the build failed) writes
     nothing."""
     common = CommonWords()
-    unsearched: set[str] | None = None  # as counted when the index was asked for
+    # What each page shows Pagefind, its words counted once the build has written every
+    # page: before, the counting took the second core from Pagefind, which lags behind the
+    # build while it writes the indexed pages (and has the index to make after them); at
+    # the end, a core is free while Pagefind makes the index.
+    uncounted: list[str] = []
     while header := source.read(_HEADER.size):
         kind, url_size, page_size = _HEADER.unpack(header)
         url = source.read(url_size).decode("utf-8")
         html = source.read(page_size).decode("utf-8")
         if kind == PAGE:
             fed, indexed = pagefind_view(html)
-            common.add(indexed)
             feed.add(fed, url)
-            unsearched = None  # a page after the request: counted again at the end
+            uncounted.append(indexed)
         elif kind == WRITE:
-            unsearched = common.unsearched()
-            feed.write(unsearched)
+            feed.write()
         elif kind == FINISH:
-            summary = feed.finish(common.unsearched() if unsearched is None else unsearched)
+            while uncounted:
+                common.add(uncounted.pop())
+            summary = feed.finish(common.unsearched())
             return {"summary": summary, "pages": common.pages, "words": common.counts}
     return None
 
