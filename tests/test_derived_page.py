@@ -44,9 +44,7 @@ def test_derived_pages_are_those_mkdocs_made_from_their_front_matter(
     assert not site.aborted, site.warnings
     made_here = _files(site.site_dir)
     shutil.rmtree(site.site_dir)
-    assert {"themes/alimentation.md", "structures/centre-1.md", "fiches/index.md"} <= {
-        *rendered
-    }
+    assert {"themes/alimentation.md", "structures/centre-1.md", "fiches/index.md"} <= set(rendered)
 
     # The same site, each derived page made by MkDocs from its front matter.
     monkeypatch.setattr(wiring, "DerivedPage", lambda *args: None)

@@ -23,6 +23,8 @@ from mkdocs.utils import meta as front_matter
 
 
 class DerivedPage(Page):
+    """A generated file's page, its meta given (``GeneratedPage.meta``)."""
+
     def __init__(self, file: File, config: MkDocsConfig, meta: dict[str, Any]) -> None:
         super().__init__(None, file, config)
         self._derived_meta = meta
