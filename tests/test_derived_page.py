@@ -29,7 +29,7 @@ def _files(root: Path) -> dict[str, bytes]:
 
 
 def test_derived_pages_are_those_mkdocs_made_from_their_front_matter(
-    build_site: Builder, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    build_site: Builder, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     rendered: list[str] = []
